@@ -1,0 +1,48 @@
+package dev.ferry.app;
+
+import dev.ferry.cli.FerryCli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The one entry point of {@code ferry.jar}: with arguments it is the command line, with none it opens
+ * the window. Not a JavaFX {@code Application}, so that the jar runs from the class path.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // Must be set before the first TLS class loads: vsftpd's TLS 1.2 tickets would defeat session reuse.
+        System.setProperty("jdk.tls.client.enableSessionTicketExtension", "false");
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println("ferry " + version());
+            System.exit(0);
+        }
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(FerryCliUsage.text());
+            System.exit(0);
+        }
+        if (args.length == 0) {
+            System.err.println("ferry: the Ferry window is not built yet; the command line works:");
+            System.err.print(FerryCliUsage.text());
+            System.exit(FerryCli.EXIT_USAGE);
+        }
+        FerryCli.main(args);
+    }
+
+    /** The version this build was made as. */
+    public static String version() {
+        try (InputStream in = Launcher.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

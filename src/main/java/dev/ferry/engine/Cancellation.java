@@ -1,0 +1,48 @@
+package dev.ferry.engine;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Lets another thread stop a running transfer: {@link #cancel()} sets a flag the transfer loop checks
+ * after every buffer and closes the data connection, so a transfer blocked on a slow server stops
+ * at once too. One instance per transfer.
+ */
+public final class Cancellation {
+    private volatile boolean cancelled;
+    private volatile Closeable current;
+
+    /** Stops the transfer as soon as possible. Safe from any thread, more than once. */
+    public void cancel() {
+        cancelled = true;
+        Closeable c = current;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // the transfer notices the closed socket
+            }
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** The engine registers the data connection here while it is open. */
+    void attach(Closeable dataConnection) {
+        current = dataConnection;
+        if (cancelled) {
+            cancel();
+        }
+    }
+
+    void detach() {
+        current = null;
+    }
+
+    /** A cancellation nobody will trigger. */
+    public static Cancellation none() {
+        return new Cancellation();
+    }
+}

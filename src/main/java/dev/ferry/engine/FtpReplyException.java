@@ -1,0 +1,34 @@
+package dev.ferry.engine;
+
+/** The server refused a command; the reply says why. */
+public class FtpReplyException extends FtpException {
+    private final String command;
+
+    public FtpReplyException(String command, FtpReply reply) {
+        this(describe(command, reply), command, reply);
+    }
+
+    protected FtpReplyException(String message, String command, FtpReply reply) {
+        super(message, reply, null);
+        this.command = command;
+    }
+
+    /** The command that was refused (the password of {@code PASS} is masked). */
+    public String command() {
+        return command;
+    }
+
+    /** The reply code. */
+    public int code() {
+        return reply().orElseThrow().code();
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return reply().orElseThrow().isTransientFailure();
+    }
+
+    private static String describe(String command, FtpReply reply) {
+        return "the server refused " + command + ": " + reply;
+    }
+}

@@ -1,0 +1,891 @@
+package dev.ferry.engine;
+
+import dev.ferry.engine.control.ControlChannel;
+import dev.ferry.engine.data.DataChannels;
+import dev.ferry.engine.data.OpenedData;
+import dev.ferry.engine.listing.ListParser;
+import dev.ferry.engine.listing.MlsdParser;
+import dev.ferry.engine.listing.RemoteEntry;
+import dev.ferry.engine.tls.ServerCertificate;
+import dev.ferry.engine.tls.TlsLayer;
+
+import javax.net.ssl.SSLSocket;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One logged-in FTP or FTPS session: a control connection and the data connections it opens.
+ *
+ * <p>Blocking: every method runs on the caller's thread and returns when the server has answered,
+ * each read bounded by the read timeout. Not thread-safe: one caller at a time (a different thread
+ * may only {@link Cancellation#cancel() cancel} a running transfer). Errors are {@link FtpException}s
+ * carrying the server's reply; an {@link IOException} that is not an {@code FtpException} comes from
+ * the caller's own stream (a local disk), never from the server.
+ *
+ * <p>The engine starts no thread: keepalive during a transfer is sent from the transferring thread,
+ * and keepalive while idle is {@link #keepAliveIfIdle()}, which the owner of the session calls.
+ */
+public final class FtpSession implements AutoCloseable {
+    private static final int BUFFER = 256 * 1024;
+    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final ConnectionSettings settings;
+    private final ControlChannel control;
+    private final DataChannels data;
+    private final ServerFeatures features;
+    private final ServerCertificate certificate;
+    private String system;
+    private Boolean listDashASupported;
+
+    private FtpSession(ConnectionSettings settings, ControlChannel control, DataChannels data, ServerFeatures features,
+                       ServerCertificate certificate) {
+        this.settings = settings;
+        this.control = control;
+        this.data = data;
+        this.features = features;
+        this.certificate = certificate;
+    }
+
+    /**
+     * Connects, secures the connection as {@code settings.mode()} says, checks the server certificate
+     * through {@code settings.trust()} and logs in.
+     *
+     * @throws UntrustedCertificateException the certificate was refused; nothing secret was sent
+     * @throws FtpTlsException               the server does not offer TLS, or the handshake failed
+     * @throws FtpLoginException             user name or password refused
+     */
+    public static FtpSession open(ConnectionSettings settings) throws FtpException {
+        return new Opener(settings).open();
+    }
+
+    /**
+     * Connects just far enough to see the server's certificate (TLS handshake, no login), then
+     * disconnects. The certificate is evaluated but not judged: nothing secret is sent.
+     *
+     * @throws FtpTlsException when {@code settings.mode()} is plain FTP or the server offers no TLS
+     */
+    public static ServerCertificate fetchCertificate(ConnectionSettings settings) throws FtpException {
+        if (!settings.mode().secure()) {
+            throw new FtpTlsException("plain FTP has no certificate", null, null);
+        }
+        ConnectionSettings probe = settings.toBuilder().trust(c -> dev.ferry.engine.tls.TrustDecision.ACCEPT).build();
+        return new Opener(probe).probe();
+    }
+
+    /** The settings this session was opened with. */
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /** What the server's FEAT reply offered. */
+    public ServerFeatures features() {
+        return features;
+    }
+
+    /** The certificate the server presented on the control connection (empty for plain FTP). */
+    public Optional<ServerCertificate> serverCertificate() {
+        return Optional.ofNullable(certificate);
+    }
+
+    /** Whether the control connection is still open (it may still fail on the next command). */
+    public boolean isOpen() {
+        return control.isOpen();
+    }
+
+    // ---- navigation and file operations ------------------------------------------------------
+
+    /** The current remote folder. */
+    public String pwd() throws FtpException {
+        FtpReply reply = expect("PWD", 257);
+        return parseQuotedPath(reply).orElseThrow(() -> new FtpProtocolException("the server's PWD reply names no folder", reply));
+    }
+
+    public void cwd(String path) throws FtpException {
+        expectPositive("CWD " + path);
+    }
+
+    public void cdup() throws FtpException {
+        expectPositive("CDUP");
+    }
+
+    /** Creates a folder; returns the path the server reports, or {@code path}. */
+    public String mkdir(String path) throws FtpException {
+        FtpReply reply = expectPositive("MKD " + path);
+        return parseQuotedPath(reply).orElse(path);
+    }
+
+    public void rmdir(String path) throws FtpException {
+        expectPositive("RMD " + path);
+    }
+
+    public void delete(String path) throws FtpException {
+        expectPositive("DELE " + path);
+    }
+
+    public void rename(String from, String to) throws FtpException {
+        FtpReply reply = control.execute("RNFR " + from);
+        if (reply.code() != 350) {
+            throw new FtpReplyException("RNFR " + from, reply);
+        }
+        expectPositive("RNTO " + to);
+    }
+
+    /** The size of a file, or empty when the server says there is no such file (550). */
+    public OptionalLong size(String path) throws FtpException {
+        FtpReply reply = control.execute("SIZE " + path);
+        if (reply.code() == 550) {
+            return OptionalLong.empty();
+        }
+        if (reply.code() != 213) {
+            throw new FtpReplyException("SIZE " + path, reply);
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(reply.firstLineText().strip()));
+        } catch (NumberFormatException e) {
+            throw new FtpProtocolException("the server's SIZE reply is not a number", reply);
+        }
+    }
+
+    /** The modification time of a file ({@code MDTM}), or empty when the server says there is none. */
+    public Optional<Instant> modificationTime(String path) throws FtpException {
+        FtpReply reply = control.execute("MDTM " + path);
+        if (reply.code() == 550) {
+            return Optional.empty();
+        }
+        if (reply.code() != 213) {
+            throw new FtpReplyException("MDTM " + path, reply);
+        }
+        return Optional.of(parseTime(reply.firstLineText().strip(), reply));
+    }
+
+    /** Whether {@link #setModificationTime} can work ({@code MFMT} offered). */
+    public boolean canSetModificationTime() {
+        return features.supports("MFMT");
+    }
+
+    /** Sets a file's modification time with {@code MFMT}. */
+    public void setModificationTime(String path, Instant time) throws FtpException {
+        if (!canSetModificationTime()) {
+            throw new FtpException("the server cannot set modification times (no MFMT)");
+        }
+        String stamp = MDTM.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+        expectPositive("MFMT " + stamp + " " + path);
+    }
+
+    /** {@code SITE CHMOD mode path}; {@code mode} is octal such as {@code 644}. */
+    public void chmod(String path, String octalMode) throws FtpException {
+        if (!octalMode.matches("[0-7]{3,4}")) {
+            throw new IllegalArgumentException("not an octal file mode: " + octalMode);
+        }
+        expectPositive("SITE CHMOD " + octalMode + " " + path);
+    }
+
+    /** Sends {@code NOOP}. */
+    public void noop() throws FtpException {
+        expectPositive("NOOP");
+    }
+
+    /** Sends {@code NOOP} if nothing was said for the keepalive interval; the session's owner calls this. */
+    public void keepAliveIfIdle() throws FtpException {
+        if (control.idleTime().compareTo(settings.keepAliveInterval()) >= 0) {
+            noop();
+        }
+    }
+
+    /** How long the control connection has been silent. */
+    public Duration idleTime() {
+        return control.idleTime();
+    }
+
+    /** Sends a raw command and returns the reply, whatever it is. */
+    public FtpReply quote(String command) throws FtpException {
+        return control.execute(command);
+    }
+
+    // ---- listings ------------------------------------------------------------------------------
+
+    /**
+     * Lists a folder: {@code MLSD} when the server offers MLST, else {@code LIST -a}/{@code LIST}
+     * parsed as Unix or Windows listings. Lines no parser understands are kept as unparsed entries.
+     */
+    public List<RemoteEntry> list(String path) throws FtpException {
+        if (features.supports("MLST")) {
+            return MlsdParser.parse(readLines(transferText(path.isEmpty() ? "MLSD" : "MLSD " + path)));
+        }
+        return new ListParser().parse(readLines(listUnix(path)));
+    }
+
+    /** Facts about one path ({@code MLST}), or empty when it does not exist. */
+    public Optional<RemoteEntry> stat(String path) throws FtpException {
+        if (features.supports("MLST")) {
+            FtpReply reply = control.execute("MLST " + path);
+            if (reply.code() == 550 || reply.code() == 501) {
+                return Optional.empty();
+            }
+            if (!reply.isPositive()) {
+                throw new FtpReplyException("MLST " + path, reply);
+            }
+            for (String line : reply.lines()) {
+                if (line.startsWith(" ")) {
+                    Optional<RemoteEntry> entry = MlsdParser.parseLine(line);
+                    if (entry.isPresent()) {
+                        return entry;
+                    }
+                }
+            }
+            throw new FtpProtocolException("the server's MLST reply has no facts line", reply);
+        }
+        return statWithoutMlst(path);
+    }
+
+    private Optional<RemoteEntry> statWithoutMlst(String path) throws FtpException {
+        String name = RemotePaths.name(path);
+        String here = pwd();
+        FtpReply reply = control.execute("CWD " + path);
+        if (reply.isPositive()) {
+            expectPositive("CWD " + here);
+            return Optional.of(new RemoteEntry(name, dev.ferry.engine.listing.EntryType.DIRECTORY, -1, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ""));
+        }
+        OptionalLong size = size(path);
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instant> modified = features.supports("MDTM") ? modificationTime(path) : Optional.empty();
+        return Optional.of(new RemoteEntry(name, dev.ferry.engine.listing.EntryType.FILE, size.getAsLong(), modified,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ""));
+    }
+
+    private byte[] listUnix(String path) throws FtpException {
+        if (listDashASupported == null) {
+            listDashASupported = system().toUpperCase(Locale.ROOT).contains("UNIX");
+        }
+        boolean changeFolder = !path.isEmpty() && !path.equals(".");
+        String here = changeFolder ? pwd() : null;
+        if (changeFolder) {
+            cwd(path);
+        }
+        try {
+            if (listDashASupported) {
+                try {
+                    return transferText("LIST -a");
+                } catch (FtpReplyException e) {
+                    if (!e.reply().orElseThrow().isPermanentFailure()) {
+                        throw e;
+                    }
+                    listDashASupported = false;
+                }
+            }
+            return transferText("LIST");
+        } finally {
+            if (changeFolder) {
+                cwd(here);
+            }
+        }
+    }
+
+    private String system() throws FtpException {
+        if (system == null) {
+            FtpReply reply = control.execute("SYST");
+            system = reply.isPositive() ? reply.firstLineText() : "";
+        }
+        return system;
+    }
+
+    private byte[] transferText(String command) throws FtpException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            receive(command, out, TransferListener.none(), Cancellation.none());
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    static List<String> readLines(byte[] bytes) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                int end = i;
+                if (end > start && bytes[end - 1] == '\r') {
+                    end--;
+                }
+                if (end > start || i < bytes.length) {
+                    lines.add(decode(bytes, start, end - start));
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static String decode(byte[] bytes, int offset, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    // ---- transfers -----------------------------------------------------------------------------
+
+    /**
+     * Downloads {@code path} into {@code sink}, starting at byte {@code offset} ({@code REST}).
+     * The sink is not closed.
+     *
+     * @return bytes received (not counting the offset)
+     * @throws TransferCancelledException when {@code cancellation} was triggered
+     */
+    public long download(String path, long offset, OutputStream sink, TransferListener listener,
+                         Cancellation cancellation) throws IOException {
+        restartAt(offset);
+        return receive("RETR " + path, sink, listener, cancellation);
+    }
+
+    /** Downloads a whole file. */
+    public long download(String path, OutputStream sink) throws IOException {
+        return download(path, 0, sink, TransferListener.none(), Cancellation.none());
+    }
+
+    /**
+     * Uploads {@code source} to {@code path}. With {@code append} the data is appended ({@code APPE});
+     * otherwise with {@code remoteOffset > 0} the server is told to write from that byte
+     * ({@code REST} + {@code STOR}); the caller positions {@code source} to match. The source is not closed.
+     *
+     * @return bytes sent
+     */
+    public long upload(String path, InputStream source, long remoteOffset, boolean append, TransferListener listener,
+                       Cancellation cancellation) throws IOException {
+        String command;
+        if (append) {
+            command = "APPE " + path;
+        } else {
+            restartAt(remoteOffset);
+            command = "STOR " + path;
+        }
+        return send(command, source, listener, cancellation);
+    }
+
+    /** Uploads a whole file, replacing what is there. */
+    public long upload(String path, InputStream source) throws IOException {
+        return upload(path, source, 0, false, TransferListener.none(), Cancellation.none());
+    }
+
+    private void restartAt(long offset) throws FtpException {
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative restart offset");
+        }
+        if (offset > 0) {
+            FtpReply reply = control.execute("REST " + offset);
+            if (reply.code() != 350) {
+                throw new FtpReplyException("REST " + offset, reply);
+            }
+        }
+    }
+
+    private long receive(String command, OutputStream sink, TransferListener listener, Cancellation cancellation)
+            throws IOException {
+        OpenedData opened = data.open(command);
+        Socket socket = opened.socket();
+        cancellation.attach(socket);
+        KeepAlive keepAlive = new KeepAlive();
+        long total = 0;
+        try {
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[BUFFER];
+            int filled = 0;
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer, filled, buffer.length - filled);
+                } catch (IOException e) {
+                    throw interrupted(command, e, cancellation, total, socket, keepAlive);
+                }
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+                total += n;
+                if (filled == buffer.length) {
+                    writeLocal(sink, buffer, filled, command, socket, keepAlive);
+                    filled = 0;
+                }
+                listener.transferred(total);
+                if (cancellation.isCancelled()) {
+                    throw cancelled(total, socket, keepAlive);
+                }
+                keepAlive.tick();
+            }
+            if (filled > 0) {
+                writeLocal(sink, buffer, filled, command, socket, keepAlive);
+            }
+        } finally {
+            cancellation.detach();
+        }
+        closeQuietly(socket);
+        finish(command, keepAlive);
+        return total;
+    }
+
+    private void writeLocal(OutputStream sink, byte[] buffer, int length, String command, Socket socket,
+                            KeepAlive keepAlive) throws IOException {
+        try {
+            sink.write(buffer, 0, length);
+        } catch (IOException local) {
+            abandon(socket, keepAlive);
+            throw local;
+        }
+    }
+
+    private long send(String command, InputStream source, TransferListener listener, Cancellation cancellation)
+            throws IOException {
+        OpenedData opened = data.open(command);
+        Socket socket = opened.socket();
+        cancellation.attach(socket);
+        KeepAlive keepAlive = new KeepAlive();
+        long total = 0;
+        try {
+            OutputStream out = socket.getOutputStream();
+            byte[] buffer = new byte[BUFFER];
+            while (true) {
+                int n;
+                try {
+                    n = source.readNBytes(buffer, 0, buffer.length);
+                } catch (IOException local) {
+                    abandon(socket, keepAlive);
+                    throw local;
+                }
+                if (n <= 0) {
+                    break;
+                }
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw interrupted(command, e, cancellation, total, socket, keepAlive);
+                }
+                total += n;
+                listener.transferred(total);
+                if (cancellation.isCancelled()) {
+                    throw cancelled(total, socket, keepAlive);
+                }
+                keepAlive.tick();
+            }
+            try {
+                out.flush();
+                halfCloseAndDrain(socket);
+            } catch (IOException e) {
+                throw interrupted(command, e, cancellation, total, socket, keepAlive);
+            }
+        } finally {
+            cancellation.detach();
+        }
+        closeQuietly(socket);
+        finish(command, keepAlive);
+        return total;
+    }
+
+    /**
+     * Ends an upload the way servers need: close_notify (TLS) or FIN, then read to the end so that a
+     * TLS 1.3 session ticket sent on this connection is consumed (closing with it unread makes the
+     * kernel send a reset, and the server discards the upload's tail).
+     */
+    private static void halfCloseAndDrain(Socket socket) throws IOException {
+        socket.shutdownOutput();
+        InputStream in = socket.getInputStream();
+        byte[] sink = new byte[8192];
+        try {
+            while (in.read(sink) >= 0) {
+                // drain
+            }
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException ignored) {
+            // the server may close without close_notify after our half-close; its reply decides
+        }
+    }
+
+    private void finish(String command, KeepAlive keepAlive) throws FtpException {
+        FtpReply result = null;
+        for (int i = 0; i <= keepAlive.sent; i++) {
+            FtpReply reply = control.read("the end of " + verb(command));
+            boolean noopAnswer = reply.code() == 200 && keepAlive.sent > 0;
+            if (result == null && !noopAnswer) {
+                result = reply;
+            }
+        }
+        if (result == null) {
+            throw new FtpProtocolException("the server did not confirm the end of " + verb(command));
+        }
+        if (!result.isPositive()) {
+            throw new FtpReplyException(command, result);
+        }
+    }
+
+    private FtpException interrupted(String command, IOException e, Cancellation cancellation, long total, Socket socket,
+                                     KeepAlive keepAlive) {
+        if (cancellation.isCancelled()) {
+            return cancelled(total, socket, keepAlive);
+        }
+        closeQuietly(socket);
+        FtpReply reason = null;
+        try {
+            for (int i = 0; i <= keepAlive.sent; i++) {
+                FtpReply r = control.read("the server's reason for the broken transfer");
+                if (reason == null && r.code() != 200) {
+                    reason = r;
+                }
+            }
+        } catch (FtpException ignored) {
+            control.close();
+        }
+        if (reason != null && !reason.isPositive()) {
+            return new FtpReplyException(command, reason);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new FtpTimeoutException("data during " + verb(command), settings.readTimeout(), e);
+        }
+        return new FtpConnectionException("the data connection broke during " + verb(command) + " after "
+                + total + " bytes: " + e.getMessage(), e);
+    }
+
+    private TransferCancelledException cancelled(long total, Socket socket, KeepAlive keepAlive) {
+        abandon(socket, keepAlive);
+        return new TransferCancelledException(total);
+    }
+
+    /** Drops a data connection mid-transfer and reads the server's final reply, keeping the session usable. */
+    private void abandon(Socket socket, KeepAlive keepAlive) {
+        closeQuietly(socket);
+        try {
+            for (int i = 0; i <= keepAlive.sent; i++) {
+                control.read("the server's reply to the abandoned transfer");
+            }
+        } catch (FtpException e) {
+            control.close();
+        }
+    }
+
+    /** Sends NOOP on the control connection while a long transfer keeps it silent. */
+    private final class KeepAlive {
+        private int sent;
+        private long last = System.nanoTime();
+        private int ticks;
+
+        void tick() throws FtpException {
+            if ((++ticks & 63) != 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - last >= settings.keepAliveInterval().toNanos()) {
+                control.send("NOOP");
+                sent++;
+                last = now;
+            }
+        }
+    }
+
+    // ---- checksums -----------------------------------------------------------------------------
+
+    /** The best checksum algorithm the server offers, if any. */
+    public Optional<ChecksumAlgorithm> checksumAlgorithm() {
+        Optional<String> hash = features.parameters("HASH");
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            if (hash.isPresent() && List.of(hash.get().split(";")).stream()
+                    .anyMatch(n -> ChecksumAlgorithm.byHashName(n).equals(Optional.of(a)))) {
+                return Optional.of(a);
+            }
+            if (features.supports(a.command())) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Asks the server for a file's checksum with the best algorithm it offers; empty when it offers none. */
+    public Optional<RemoteChecksum> checksum(String path) throws FtpException {
+        Optional<ChecksumAlgorithm> algorithm = checksumAlgorithm();
+        if (algorithm.isEmpty()) {
+            return Optional.empty();
+        }
+        ChecksumAlgorithm a = algorithm.get();
+        FtpReply reply;
+        if (features.supports("HASH")) {
+            FtpReply chosen = control.execute("OPTS HASH " + a.hashName());
+            if (!chosen.isPositive()) {
+                throw new FtpReplyException("OPTS HASH " + a.hashName(), chosen);
+            }
+            reply = control.execute("HASH " + path);
+        } else {
+            reply = control.execute(a.command() + " " + path);
+        }
+        if (!reply.isPositive()) {
+            throw new FtpReplyException(verb(reply.lines().get(0)) + " " + path, reply);
+        }
+        for (String token : reply.firstLineText().split("\\s+")) {
+            if (token.length() == a.hexLength() && token.matches("[0-9A-Fa-f]+")) {
+                return Optional.of(new RemoteChecksum(a, token));
+            }
+        }
+        throw new FtpProtocolException("the server's checksum reply holds no " + a.hashName() + " value", reply);
+    }
+
+    // ---- closing -------------------------------------------------------------------------------
+
+    /** Says {@code QUIT} (briefly waiting for the goodbye) and closes the connection. */
+    @Override
+    public void close() {
+        if (control.isOpen()) {
+            try {
+                control.socket().setSoTimeout(2000);
+                control.execute("QUIT");
+            } catch (IOException | RuntimeException ignored) {
+                // closing anyway
+            }
+        }
+        control.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private FtpReply expect(String command, int code) throws FtpException {
+        FtpReply reply = control.execute(command);
+        if (reply.code() != code) {
+            throw new FtpReplyException(command, reply);
+        }
+        return reply;
+    }
+
+    private FtpReply expectPositive(String command) throws FtpException {
+        FtpReply reply = control.execute(command);
+        if (!reply.isPositive()) {
+            throw new FtpReplyException(command, reply);
+        }
+        return reply;
+    }
+
+    static Optional<String> parseQuotedPath(FtpReply reply) {
+        String text = reply.firstLineText();
+        int start = text.indexOf('"');
+        if (start < 0) {
+            return Optional.empty();
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    path.append('"');
+                    i++;
+                } else {
+                    return Optional.of(path.toString());
+                }
+            } else {
+                path.append(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Instant parseTime(String text, FtpReply reply) throws FtpProtocolException {
+        try {
+            String whole = text.length() >= 14 ? text.substring(0, 14) : text;
+            Instant t = LocalDateTime.parse(whole, MDTM).toInstant(ZoneOffset.UTC);
+            if (text.length() > 15 && text.charAt(14) == '.') {
+                String fraction = (text.substring(15) + "000").substring(0, 3);
+                t = t.plusMillis(Integer.parseInt(fraction));
+            }
+            return t;
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new FtpProtocolException("the server sent a time that is not YYYYMMDDHHMMSS: " + text, reply);
+        }
+    }
+
+    private static String verb(String command) {
+        int space = command.indexOf(' ');
+        return space < 0 ? command : command.substring(0, space);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    /** Connects, secures and logs in: the steps of {@link #open}. */
+    private static final class Opener {
+        private final ConnectionSettings s;
+        private ControlChannel control;
+        private TlsLayer tls;
+        private ServerCertificate certificate;
+
+        Opener(ConnectionSettings settings) {
+            this.s = settings;
+        }
+
+        FtpSession open() throws FtpException {
+            control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log());
+            try {
+                if (s.mode() == FtpsMode.IMPLICIT) {
+                    secure();
+                }
+                FtpReply greeting = control.read("the server's greeting");
+                if (greeting.code() != 220) {
+                    throw new FtpReplyException("connect", greeting);
+                }
+                if (s.mode() == FtpsMode.EXPLICIT) {
+                    authTls();
+                    secure();
+                }
+                login();
+                if (s.mode().secure()) {
+                    expectPositive("PBSZ 0");
+                    expectPositive("PROT P");
+                }
+                ServerFeatures features = ServerFeatures.parse(control.execute("FEAT"));
+                if (features.supports("UTF8")) {
+                    control.execute("OPTS UTF8 ON");
+                }
+                expectPositive("TYPE I");
+                DataChannels data = new DataChannels(control, Optional.ofNullable(tls),
+                        certificate == null ? null : certificate.leaf(), s.dataMode(),
+                        s.log(), s.connectTimeout(), s.readTimeout());
+                return new FtpSession(s, control, data, features, certificate);
+            } catch (FtpException | RuntimeException e) {
+                control.close();
+                throw e;
+            }
+        }
+
+        ServerCertificate probe() throws FtpException {
+            control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log());
+            try {
+                if (s.mode() == FtpsMode.IMPLICIT) {
+                    secure();
+                    control.read("the server's greeting");
+                } else {
+                    FtpReply greeting = control.read("the server's greeting");
+                    if (greeting.code() != 220) {
+                        throw new FtpReplyException("connect", greeting);
+                    }
+                    authTls();
+                    secure();
+                }
+                try {
+                    control.socket().setSoTimeout(2000);
+                    control.execute("QUIT");
+                } catch (IOException ignored) {
+                    // the certificate is what was wanted
+                }
+                return certificate;
+            } finally {
+                control.close();
+            }
+        }
+
+        private void authTls() throws FtpException {
+            FtpReply reply = control.execute("AUTH TLS");
+            if (reply.code() == 234) {
+                return;
+            }
+            FtpReply ssl = control.execute("AUTH SSL");
+            if (ssl.code() == 234 || ssl.code() == 334) {
+                return;
+            }
+            throw new FtpTlsException("the server does not offer FTPS: it answered \"" + reply + "\" to AUTH TLS. "
+                    + "Ferry does not fall back to unencrypted FTP", reply, null);
+        }
+
+        private void secure() throws FtpException {
+            SSLSocket ssl;
+            try {
+                tls = TlsLayer.create(s.host(), s.port(), s.clientCredentials(), s.tlsMinimum(), s.tlsMaximum());
+                ssl = tls.secureControl(control.plainSocket());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new FtpTlsException("TLS is not available in this Java runtime: " + e.getMessage(), null, e);
+            } catch (SocketTimeoutException e) {
+                throw new FtpTimeoutException("the TLS handshake", s.readTimeout(), e);
+            } catch (IOException e) {
+                throw new FtpTlsException(handshakeFailure(e), null, e);
+            }
+            try {
+                certificate = new ServerCertificate(s.host(), s.port(), TlsLayer.peerChain(ssl),
+                        ssl.getSession().getProtocol(), ssl.getSession().getCipherSuite(),
+                        s.evaluator().evaluate(TlsLayer.peerChain(ssl), s.host()));
+                control.upgrade(ssl);
+            } catch (IOException e) {
+                throw new FtpTlsException("the TLS connection failed: " + e.getMessage(), null, e);
+            }
+            if (s.trust().decide(certificate) != dev.ferry.engine.tls.TrustDecision.ACCEPT) {
+                throw new UntrustedCertificateException(certificate);
+            }
+            if (!certificate.evaluation().trusted()) {
+                s.log().note("continuing with a certificate that has problems, as the user decided: "
+                        + String.join("; ", certificate.evaluation().explanations()));
+            }
+        }
+
+        private String handshakeFailure(IOException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("certificate_required") || m.contains("bad_certificate") || m.contains("handshake_failure")
+                    && s.clientCredentials().isEmpty()) {
+                return "the TLS handshake failed: the server may require a client certificate (" + m + ")";
+            }
+            if (m.contains("protocol_version") || m.contains("No appropriate protocol")) {
+                return "the TLS handshake failed: the server and Ferry share no TLS version (Ferry speaks TLS "
+                        + s.tlsMinimum().shortName() + " to " + s.tlsMaximum().shortName() + "): " + m;
+            }
+            return "the TLS handshake failed: " + m;
+        }
+
+        private void login() throws FtpException {
+            FtpReply reply = control.execute("USER " + s.user());
+            if (reply.code() == 331 || reply.code() == 332) {
+                reply = control.execute("PASS " + s.password());
+            }
+            if (reply.code() == 332) {
+                throw new FtpLoginException(s.user(), "PASS", reply);
+            }
+            if (!reply.isPositive()) {
+                if (reply.code() == 421 || reply.isTransientFailure()) {
+                    throw new FtpReplyException("login", reply);
+                }
+                throw new FtpLoginException(s.user(), "USER/PASS", reply);
+            }
+        }
+
+        private FtpReply expectPositive(String command) throws FtpException {
+            FtpReply reply = control.execute(command);
+            if (!reply.isPositive()) {
+                throw new FtpReplyException(command, reply);
+            }
+            return reply;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.ferry.engine.control;
+
+import dev.ferry.engine.FtpConnectionException;
+import dev.ferry.engine.FtpException;
+import dev.ferry.engine.FtpReply;
+import dev.ferry.engine.FtpTimeoutException;
+import dev.ferry.engine.ProtocolLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLSocket;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The control connection: sends commands, reads replies, every read bounded by the read timeout.
+ * Passwords never reach the protocol log. Not thread-safe: one caller at a time.
+ */
+public final class ControlChannel implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
+
+    private final Socket plain;
+    private Socket socket;
+    private OutputStream out;
+    private final ReplyReader reader;
+    private final ProtocolLog log;
+    private final Duration readTimeout;
+    private long lastActivityNanos = System.nanoTime();
+
+    private ControlChannel(Socket plain, ProtocolLog log, Duration readTimeout) throws IOException {
+        this.plain = plain;
+        this.socket = plain;
+        this.log = log;
+        this.readTimeout = readTimeout;
+        this.out = new BufferedOutputStream(plain.getOutputStream(), 1024);
+        this.reader = new ReplyReader(plain.getInputStream(), this::received);
+    }
+
+    /** Opens a TCP connection to {@code host:port}. */
+    public static ControlChannel connect(String host, int port, Duration connectTimeout, Duration readTimeout,
+                                         ProtocolLog log) throws FtpException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+            socket.setSoTimeout((int) readTimeout.toMillis());
+            return new ControlChannel(socket, log, readTimeout);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new FtpConnectionException("could not connect to " + host + ":" + port + " within "
+                    + connectTimeout.toSeconds() + " s", e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new FtpConnectionException("could not connect to " + host + ":" + port + ": " + describe(e), e);
+        }
+    }
+
+    /** The plain TCP socket underneath (its remote address is where data connections go in passive mode). */
+    public Socket plainSocket() {
+        return plain;
+    }
+
+    /** Replaces the plain stream with the TLS socket layered over it. */
+    public void upgrade(SSLSocket secured) throws IOException {
+        secured.setSoTimeout((int) readTimeout.toMillis());
+        reader.switchTo(secured.getInputStream());
+        this.socket = secured;
+        this.out = new BufferedOutputStream(secured.getOutputStream(), 1024);
+    }
+
+    /** The socket commands go over now (TLS after the upgrade). */
+    public Socket socket() {
+        return socket;
+    }
+
+    public boolean isSecure() {
+        return socket instanceof SSLSocket;
+    }
+
+    /** Sends one command line. Refuses line breaks and NUL, which would smuggle in another command. */
+    public void send(String command) throws FtpException {
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("a command or file name may not contain line breaks or NUL: "
+                        + ReplyReader.printable(command));
+            }
+        }
+        String shown = mask(command);
+        log.sent(shown);
+        LOG.debug("> {}", shown);
+        try {
+            out.write(command.getBytes(StandardCharsets.UTF_8));
+            out.write('\r');
+            out.write('\n');
+            out.flush();
+            lastActivityNanos = System.nanoTime();
+        } catch (IOException e) {
+            throw new FtpConnectionException("the connection to the server broke while sending " + commandName(shown)
+                    + ": " + describe(e), e);
+        }
+    }
+
+    /** Reads the next reply. */
+    public FtpReply read() throws FtpException {
+        return read("a reply");
+    }
+
+    /** Reads the next reply, naming what it answers in a timeout message. */
+    public FtpReply read(String waitingFor) throws FtpException {
+        try {
+            FtpReply reply = reader.read();
+            lastActivityNanos = System.nanoTime();
+            return reply;
+        } catch (SocketTimeoutException e) {
+            throw new FtpTimeoutException(waitingFor, readTimeout, e);
+        } catch (FtpException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new FtpConnectionException("the server closed the connection while Ferry waited for " + waitingFor, e);
+        } catch (IOException e) {
+            throw new FtpConnectionException("the connection broke while Ferry waited for " + waitingFor + ": "
+                    + describe(e), e);
+        }
+    }
+
+    /** Sends a command and reads its reply. */
+    public FtpReply execute(String command) throws FtpException {
+        send(command);
+        return read("the reply to " + commandName(mask(command)));
+    }
+
+    /**
+     * Whether a reply has (at least partly) arrived, without blocking. Used while a data connection is
+     * being opened, to learn whether the server answered before the data handshake.
+     */
+    public boolean replyWaiting() {
+        try {
+            return reader.hasBuffered() || socket.getInputStream().available() > 0 || plain.getInputStream().available() > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Time since the last command or reply. */
+    public Duration idleTime() {
+        return Duration.ofNanos(System.nanoTime() - lastActivityNanos);
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public boolean isOpen() {
+        return !socket.isClosed();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+        closeQuietly(plain);
+    }
+
+    private void received(String line) {
+        log.received(line);
+        LOG.debug("< {}", line);
+    }
+
+    static String mask(String command) {
+        if (command.length() >= 4 && command.substring(0, 4).toUpperCase(Locale.ROOT).equals("PASS")) {
+            return "PASS ****";
+        }
+        return command;
+    }
+
+    static String commandName(String command) {
+        int space = command.indexOf(' ');
+        return space < 0 ? command : command.substring(0, space);
+    }
+
+    static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+}
