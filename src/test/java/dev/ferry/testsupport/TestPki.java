@@ -1,5 +1,6 @@
 package dev.ferry.testsupport;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -13,6 +14,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -29,6 +31,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * as PKCS#12 key stores or PEM files. RSA 2048 keys are cached per JVM to keep tests fast.
  */
 public final class TestPki {
+    /** A Bouncy Castle provider for the writers; never installed globally. */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
     private static final List<KeyPair> KEY_POOL = new ArrayList<>();
     private static int nextKey;
@@ -87,10 +92,87 @@ public final class TestPki {
         public Path writeEncryptedKeyPem(Path file, String password) throws IOException {
             try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
                 OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                        .setProvider(BC) // the JDK has no AES/CBC/PKCS7Padding
                         .setPassword(password.toCharArray())
                         .build();
                 pem.writeObject(new JcaPKCS8Generator(keyPair.getPrivate(), encryptor));
             } catch (org.bouncycastle.operator.OperatorCreationException e) {
+                throw new IOException(e);
+            }
+            return file;
+        }
+
+        /**
+         * Writes the private key as encrypted PKCS#8 PEM with the given algorithm, e.g.
+         * {@link JcaPKCS8Generator#PBE_SHA1_3DES} for a legacy PKCS#12-style PBE key.
+         */
+        public Path writeEncryptedKeyPem(Path file, String password, ASN1ObjectIdentifier algorithm) throws IOException {
+            try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+                OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(algorithm)
+                        .setProvider(BC)
+                        .setPassword(password.toCharArray())
+                        .build();
+                pem.writeObject(new JcaPKCS8Generator(keyPair.getPrivate(), encryptor));
+            } catch (org.bouncycastle.operator.OperatorCreationException e) {
+                throw new IOException(e);
+            }
+            return file;
+        }
+
+        /**
+         * Writes the private key in OpenSSL's traditional format: {@code RSA PRIVATE KEY} or
+         * {@code EC PRIVATE KEY} (other key kinds come out as PKCS#8).
+         */
+        public Path writeTraditionalKeyPem(Path file) throws IOException {
+            try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+                pem.writeObject(traditionalKey());
+            }
+            return file;
+        }
+
+        /**
+         * Writes the private key in OpenSSL's legacy encrypted format ({@code RSA PRIVATE KEY} or
+         * {@code EC PRIVATE KEY} with {@code Proc-Type: 4,ENCRYPTED} and a {@code DEK-Info} line)
+         * using {@code cipher}, e.g. "AES-256-CBC" or "DES-EDE3-CBC".
+         */
+        public Path writeLegacyEncryptedKeyPem(Path file, String password, String cipher) throws IOException {
+            try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+                pem.writeObject(traditionalKey(), new JcePEMEncryptorBuilder(cipher)
+                        .setProvider(BC)
+                        .build(password.toCharArray()));
+            }
+            return file;
+        }
+
+        /**
+         * The private key as Bouncy Castle's own key object: the JDK's EC keys leave the curve out
+         * of the inner structure that {@code EC PRIVATE KEY} holds, while OpenSSL (and BC) put it in.
+         */
+        private java.security.PrivateKey traditionalKey() throws IOException {
+            try {
+                return java.security.KeyFactory.getInstance(keyPair.getPrivate().getAlgorithm(), BC)
+                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(keyPair.getPrivate().getEncoded()));
+            } catch (GeneralSecurityException e) {
+                throw new IOException(e);
+            }
+        }
+
+        /** Writes the unencrypted PKCS#8 key followed by the chain, all in one PEM file. */
+        public Path writeKeyAndCertificatesPem(Path file) throws IOException {
+            try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+                pem.writeObject(new JcaPKCS8Generator(keyPair.getPrivate(), null));
+                for (X509Certificate c : chain) {
+                    pem.writeObject(c);
+                }
+            }
+            return file;
+        }
+
+        /** Writes only this certificate, DER-encoded (binary). */
+        public Path writeCertificateDer(Path file) throws IOException {
+            try {
+                Files.write(file, certificate.getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
                 throw new IOException(e);
             }
             return file;
@@ -116,6 +198,7 @@ public final class TestPki {
         private final List<String> dnsNames = new ArrayList<>();
         private final List<String> ipAddresses = new ArrayList<>();
         private boolean ca;
+        private KeyType keyType = KeyType.RSA_POOLED;
 
         private Spec(String commonName) {
             this.commonName = commonName;
@@ -158,7 +241,30 @@ public final class TestPki {
             this.ca = true;
             return this;
         }
+
+        /**
+         * A new RSA 2048 key that no other certificate of this JVM shares. (The default takes
+         * keys from a small pool, so certificates issued far apart may share a key.)
+         */
+        public Spec freshKey() {
+            this.keyType = KeyType.RSA_FRESH;
+            return this;
+        }
+
+        /** An EC key on the NIST P-256 curve (a fresh one). */
+        public Spec ecKey() {
+            this.keyType = KeyType.EC_P256;
+            return this;
+        }
+
+        /** An Ed25519 key (a fresh one). */
+        public Spec ed25519Key() {
+            this.keyType = KeyType.ED25519;
+            return this;
+        }
     }
+
+    private enum KeyType { RSA_POOLED, RSA_FRESH, EC_P256, ED25519 }
 
     public static Spec spec(String commonName) {
         return new Spec(commonName);
@@ -166,14 +272,14 @@ public final class TestPki {
 
     /** A self-signed certificate (a root CA when {@code spec.ca()}). */
     public static Issued selfSigned(Spec spec) {
-        KeyPair keys = nextKeyPair();
+        KeyPair keys = keyPairFor(spec);
         X509Certificate cert = build(spec, keys, new X500Name("CN=" + spec.commonName + ",O=Ferry Tests"), keys);
         return new Issued(cert, keys, List.of(cert));
     }
 
     /** A certificate issued by {@code issuer}; its chain is this certificate followed by the issuer's chain. */
     public static Issued issue(Issued issuer, Spec spec) {
-        KeyPair keys = nextKeyPair();
+        KeyPair keys = keyPairFor(spec);
         X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
         X509Certificate cert = build(spec, keys, issuerName, issuer.keyPair());
         List<X509Certificate> chain = new ArrayList<>();
@@ -209,10 +315,41 @@ public final class TestPki {
             if (!names.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(new GeneralName[0])));
             }
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate());
+            ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm(issuerKeys)).build(issuerKeys.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build test certificate", e);
+        }
+    }
+
+    private static String signatureAlgorithm(KeyPair issuerKeys) {
+        return switch (issuerKeys.getPrivate().getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> "SHA256withRSA";
+        };
+    }
+
+    private static KeyPair keyPairFor(Spec spec) {
+        try {
+            switch (spec.keyType) {
+                case RSA_FRESH: {
+                    KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+                    gen.initialize(2048);
+                    return gen.generateKeyPair();
+                }
+                case EC_P256: {
+                    KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+                    gen.initialize(new ECGenParameterSpec("secp256r1"));
+                    return gen.generateKeyPair();
+                }
+                case ED25519:
+                    return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                default:
+                    return nextKeyPair();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
