@@ -4,8 +4,9 @@ import dev.ferry.engine.tls.ServerCertificate;
 import dev.ferry.engine.tls.ServerTrust;
 import dev.ferry.engine.tls.TrustDecision;
 
+import dev.ferry.security.Fingerprints;
+
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The command line's answer to "trust this server?": yes when the certificate chains to a trusted
@@ -15,7 +16,7 @@ import java.util.Locale;
 final class CliTrust implements ServerTrust {
     private final List<String> fingerprints;
 
-    CliTrust(List<String> fingerprints) throws UsageException {
+    CliTrust(List<String> fingerprints) {
         this.fingerprints = fingerprints.stream().map(CliTrust::normalize).toList();
     }
 
@@ -28,23 +29,10 @@ final class CliTrust implements ServerTrust {
     }
 
     static String normalize(String input) {
-        String hex = input.strip();
-        int prefix = hex.indexOf(':');
-        if (prefix > 0 && hex.substring(0, prefix).toUpperCase(Locale.ROOT).startsWith("SHA")) {
-            hex = hex.substring(prefix + 1);
+        try {
+            return Fingerprints.normalize(input);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--fingerprint: " + e.getMessage(), e);
         }
-        hex = hex.replaceAll("[\\s:]", "").toUpperCase(Locale.ROOT);
-        if (!hex.matches("[0-9A-F]{64}")) {
-            throw new IllegalArgumentException("--fingerprint takes a SHA-256 fingerprint: 64 hex digits, "
-                    + "with or without colons, not \"" + input + "\"");
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 64; i += 2) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(hex, i, i + 2);
-        }
-        return sb.toString();
     }
 }

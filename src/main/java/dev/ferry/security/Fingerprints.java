@@ -1,5 +1,7 @@
 package dev.ferry.security;
 
+import dev.ferry.engine.tls.ServerCertificate;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -28,12 +30,12 @@ public final class Fingerprints {
 
     /** The SHA-256 fingerprint, e.g. {@code "3A:9F:...:07"} (32 pairs). */
     public static String sha256(X509Certificate c) {
-        return COLON_HEX.formatHex(digest("SHA-256", c));
+        return ServerCertificate.fingerprint(c, "SHA-256");
     }
 
     /** The SHA-1 fingerprint (20 pairs); for display next to tools that still show it. */
     public static String sha1(X509Certificate c) {
-        return COLON_HEX.formatHex(digest("SHA-1", c));
+        return ServerCertificate.fingerprint(c, "SHA-1");
     }
 
     /**

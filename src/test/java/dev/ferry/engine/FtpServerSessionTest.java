@@ -1,0 +1,290 @@
+package dev.ferry.engine;
+
+import dev.ferry.engine.listing.EntryType;
+import dev.ferry.engine.listing.RemoteEntry;
+import dev.ferry.engine.tls.ServerCertificateEvaluator;
+import dev.ferry.testsupport.FtpsServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine against Apache FtpServer in-process: Explicit and Implicit FTPS, TLS 1.2 and 1.3. */
+class FtpServerSessionTest {
+    @RegisterExtension
+    static final FtpsServerExtension server = FtpsServerExtension.builder().build();
+
+    static ConnectionSettings.Builder settings(FtpsServerExtension server, FtpsMode mode) {
+        int port = switch (mode) {
+            case EXPLICIT -> server.explicitPort();
+            case IMPLICIT -> server.implicitPort();
+            case PLAIN -> server.plainPort();
+        };
+        return ConnectionSettings.builder(server.host())
+                .port(port)
+                .mode(mode)
+                .credentials(server.user(), server.password())
+                .evaluator(new ServerCertificateEvaluator(List.of(server.rootCa()), false, Clock.systemUTC()))
+                .readTimeout(Duration.ofSeconds(20));
+    }
+
+    static byte[] random(int size) {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        return b;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FtpsMode.class, names = {"EXPLICIT", "IMPLICIT"})
+    void logsInOverTls13ByDefault(FtpsMode mode) throws IOException {
+        try (FtpSession s = FtpSession.open(settings(server, mode).build())) {
+            assertEquals("TLSv1.3", s.serverCertificate().orElseThrow().tlsProtocol());
+            assertEquals("/", s.pwd());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FtpsMode.class, names = {"EXPLICIT", "IMPLICIT"})
+    void speaksTls12WhenToldTo(FtpsMode mode) throws IOException {
+        try (FtpSession s = FtpSession.open(settings(server, mode).tlsMaximum(TlsVersion.TLS_1_2).build())) {
+            assertEquals("TLSv1.2", s.serverCertificate().orElseThrow().tlsProtocol());
+            s.upload("tls12.bin", new ByteArrayInputStream(random(5000)));
+            assertEquals(5000, s.size("tls12.bin").orElseThrow());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 100_000, 50 * 1024 * 1024})
+    void uploadsAndDownloadsByteExact(int size) throws IOException {
+        byte[] content = random(size);
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            assertEquals(size, s.upload("file.bin", new ByteArrayInputStream(content)));
+            assertArrayEquals(content, Files.readAllBytes(server.home().resolve("file.bin")));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(size, s.download("file.bin", out));
+            assertArrayEquals(content, out.toByteArray());
+        }
+    }
+
+    @Test
+    void listsAFolderWithMlsd() throws IOException {
+        Files.createDirectories(server.home().resolve("docs"));
+        Files.write(server.home().resolve("docs/a.txt"), random(123));
+        Files.createDirectories(server.home().resolve("docs/sub folder"));
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.IMPLICIT).build())) {
+            assertTrue(s.features().supports("MLST"));
+            List<RemoteEntry> entries = new ArrayList<>(s.list("/docs"));
+            entries.sort((x, y) -> x.name().compareTo(y.name()));
+            assertEquals(List.of("a.txt", "sub folder"), entries.stream().map(RemoteEntry::name).toList());
+            assertEquals(EntryType.FILE, entries.get(0).type());
+            assertEquals(123, entries.get(0).size());
+            assertEquals(EntryType.DIRECTORY, entries.get(1).type());
+        }
+    }
+
+    @Test
+    void createsRenamesAndDeletes() throws IOException {
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            s.mkdir("/made");
+            s.upload("/made/x.txt", new ByteArrayInputStream("hello".getBytes()));
+            s.rename("/made/x.txt", "/made/y.txt");
+            assertTrue(Files.exists(server.home().resolve("made/y.txt")));
+            assertEquals(EntryType.FILE, s.stat("/made/y.txt").orElseThrow().type());
+            s.delete("/made/y.txt");
+            s.rmdir("/made");
+            assertFalse(Files.exists(server.home().resolve("made")));
+            assertTrue(s.stat("/made").isEmpty());
+        }
+    }
+
+    @Test
+    void resumesADownloadFromAnOffset() throws IOException {
+        byte[] content = random(300_000);
+        Files.write(server.home().resolve("resume.bin"), content);
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(content, 0, 100_000);
+            long got = s.download("resume.bin", 100_000, out, TransferListener.none(), Cancellation.none());
+            assertEquals(200_000, got);
+            assertArrayEquals(content, out.toByteArray());
+        }
+    }
+
+    @Test
+    void resumesAnUploadWithRestAndStor() throws IOException {
+        byte[] content = random(300_000);
+        Files.write(server.home().resolve("up.bin"), java.util.Arrays.copyOf(content, 120_000));
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            s.upload("up.bin", new ByteArrayInputStream(content, 120_000, 180_000), 120_000, false,
+                    TransferListener.none(), Cancellation.none());
+        }
+        assertArrayEquals(content, readFile("up.bin"));
+    }
+
+    @Test
+    void appendsWithAppe() throws IOException {
+        Files.write(server.home().resolve("log.txt"), "one\n".getBytes());
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            s.upload("log.txt", new ByteArrayInputStream("two\n".getBytes()), 0, true, TransferListener.none(),
+                    Cancellation.none());
+        }
+        assertEquals("one\ntwo\n", new String(readFile("log.txt")));
+    }
+
+    @Test
+    void transfersInActiveMode() throws IOException {
+        byte[] content = random(2_000_000);
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT)
+                .dataMode(DataConnectionMode.ACTIVE).build())) {
+            s.upload("active.bin", new ByteArrayInputStream(content));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.download("active.bin", out);
+            assertArrayEquals(content, out.toByteArray());
+            assertEquals(1, s.list("/").size());
+        }
+    }
+
+    @Test
+    void reportsProgressAsBytesMove() throws IOException {
+        Files.write(server.home().resolve("p.bin"), random(3_000_000));
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            s.download("p.bin", 0, OutputStream.nullOutputStream(), seen::add, Cancellation.none());
+        }
+        assertTrue(seen.size() > 1);
+        assertEquals(3_000_000L, seen.get(seen.size() - 1));
+    }
+
+    @Test
+    void cancelsADownloadAndKeepsTheSessionUsable() throws IOException {
+        Files.write(server.home().resolve("big.bin"), random(30_000_000));
+        Cancellation cancel = new Cancellation();
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            TransferCancelledException e = assertThrows(TransferCancelledException.class, () ->
+                    s.download("big.bin", 0, OutputStream.nullOutputStream(), done -> {
+                        if (done > 1_000_000) {
+                            cancel.cancel();
+                        }
+                    }, cancel));
+            assertTrue(e.bytesTransferred() < 30_000_000);
+            assertEquals("/", s.pwd());
+        }
+    }
+
+    @Test
+    void sendsNoopDuringALongTransfer() throws IOException {
+        byte[] content = random(20_000_000);
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        ProtocolLog log = new ProtocolLog() {
+            @Override
+            public void sent(String line) {
+                sent.add(line);
+            }
+
+            @Override
+            public void received(String line) {
+            }
+        };
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).keepAliveInterval(Duration.ofMillis(1))
+                .log(log).build())) {
+            s.upload("k.bin", new ByteArrayInputStream(content));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.download("k.bin", out);
+            assertArrayEquals(content, out.toByteArray());
+            assertEquals("/", s.pwd());
+        }
+        assertTrue(sent.contains("NOOP"), "a NOOP was sent during the transfer");
+    }
+
+    @Test
+    void keepsModificationTimes() throws IOException {
+        Files.write(server.home().resolve("t.txt"), "x".getBytes());
+        Instant when = Instant.parse("2021-03-04T05:06:07Z");
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            s.setModificationTime("t.txt", when);
+            assertEquals(when, s.modificationTime("t.txt").orElseThrow().truncatedTo(ChronoUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void refusesAWrongPasswordWithTheServersReply() {
+        FtpLoginException e = assertThrows(FtpLoginException.class, () -> FtpSession.open(
+                settings(server, FtpsMode.EXPLICIT).credentials(server.user(), "wrong").build()));
+        assertEquals(530, e.code());
+        assertTrue(e.getMessage().contains(server.user()));
+    }
+
+    @Test
+    void aMissingFileIsAReplyErrorNotATimeout() throws IOException {
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            long start = System.nanoTime();
+            FtpReplyException e = assertThrows(FtpReplyException.class,
+                    () -> s.download("no-such-file", OutputStream.nullOutputStream()));
+            assertEquals(550, e.code());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5);
+            assertEquals("/", s.pwd());
+        }
+    }
+
+    @Test
+    void refusesLineBreaksInFileNames() throws IOException {
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            assertThrows(IllegalArgumentException.class, () -> s.delete("a\r\nDELE important"));
+            assertEquals("/", s.pwd());
+        }
+    }
+
+    @Test
+    void refusesAnUntrustedCertificateBeforeSendingThePassword() {
+        List<String> sent = new ArrayList<>();
+        ProtocolLog log = new ProtocolLog() {
+            @Override
+            public void sent(String line) {
+                sent.add(line);
+            }
+
+            @Override
+            public void received(String line) {
+            }
+        };
+        UntrustedCertificateException e = assertThrows(UntrustedCertificateException.class, () -> FtpSession.open(
+                settings(server, FtpsMode.EXPLICIT)
+                        .evaluator(new ServerCertificateEvaluator(List.of(), false, Clock.systemUTC()))
+                        .log(log).build()));
+        assertTrue(e.getMessage().contains(e.certificate().sha256Fingerprint()));
+        assertEquals(List.of("AUTH TLS"), sent);
+    }
+
+    @Test
+    void fetchesTheCertificateWithoutLoggingIn() throws IOException {
+        var cert = FtpSession.fetchCertificate(settings(server, FtpsMode.IMPLICIT).build());
+        assertEquals(server.serverCertificate().certificate(), cert.leaf());
+    }
+
+    private static byte[] readFile(String name) throws IOException {
+        Path p = server.home().resolve(name);
+        return Files.readAllBytes(p);
+    }
+}

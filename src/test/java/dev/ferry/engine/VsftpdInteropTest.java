@@ -1,0 +1,92 @@
+package dev.ferry.engine;
+
+import dev.ferry.engine.listing.RemoteEntry;
+import dev.ferry.engine.tls.ServerCertificateEvaluator;
+import dev.ferry.testsupport.VsftpdServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine against vsftpd with {@code require_ssl_reuse=YES}: every data connection must resume
+ * the control connection's TLS session, or vsftpd answers 522 (and an empty transfer).
+ */
+class VsftpdInteropTest {
+    private static final int MIB = 1024 * 1024;
+
+    @BeforeAll
+    static void needsVsftpd() {
+        VsftpdServer.assumeInstalled();
+    }
+
+    static Stream<Arguments> modesAndVersions() {
+        return Stream.of(
+                Arguments.of(VsftpdServer.Mode.EXPLICIT, FtpsMode.EXPLICIT, TlsVersion.TLS_1_2),
+                Arguments.of(VsftpdServer.Mode.EXPLICIT, FtpsMode.EXPLICIT, TlsVersion.TLS_1_3),
+                Arguments.of(VsftpdServer.Mode.IMPLICIT, FtpsMode.IMPLICIT, TlsVersion.TLS_1_2),
+                Arguments.of(VsftpdServer.Mode.IMPLICIT, FtpsMode.IMPLICIT, TlsVersion.TLS_1_3));
+    }
+
+    @ParameterizedTest(name = "{1} over {2}")
+    @MethodSource("modesAndVersions")
+    void twentyDataConnectionsInARowAreAllByteExact(VsftpdServer.Mode serverMode, FtpsMode mode, TlsVersion version)
+            throws IOException {
+        try (VsftpdServer vsftpd = VsftpdServer.start(serverMode)) {
+            ConnectionSettings settings = ConnectionSettings.builder(vsftpd.host())
+                    .port(vsftpd.port())
+                    .mode(mode)
+                    .credentials(vsftpd.user(), vsftpd.password())
+                    .tlsMinimum(version)
+                    .tlsMaximum(version)
+                    .evaluator(new ServerCertificateEvaluator(List.of(vsftpd.serverCertificate().chain().get(
+                            vsftpd.serverCertificate().chain().size() - 1)), false, Clock.systemUTC()))
+                    .readTimeout(Duration.ofSeconds(20))
+                    .build();
+            int[] sizes = {0, MIB, 20 * MIB};
+            int connections = 0;
+            try (FtpSession s = FtpSession.open(settings)) {
+                assertEquals(version.protocolName(), s.serverCertificate().orElseThrow().tlsProtocol());
+                for (int round = 0; connections < 20; round++) {
+                    int size = sizes[round % sizes.length];
+                    byte[] content = random(size, round);
+                    String name = "f" + round + ".bin";
+                    s.upload(name, new ByteArrayInputStream(content));
+                    connections++;
+                    assertArrayEquals(content, Files.readAllBytes(vsftpd.root().resolve(name)), "upload " + name);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    s.download(name, out);
+                    connections++;
+                    assertArrayEquals(content, out.toByteArray(), "download " + name);
+                    if (connections < 20) {
+                        List<RemoteEntry> listing = s.list("");
+                        connections++;
+                        assertEquals(round + 1, listing.stream().filter(e -> e.name().endsWith(".bin")).count());
+                    }
+                }
+            }
+            assertEquals(20, connections);
+            assertTrue(!vsftpd.logText().contains("No SSL session reuse"), "vsftpd saw a data connection without reuse");
+        }
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+}
