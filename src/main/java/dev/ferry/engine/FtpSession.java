@@ -314,7 +314,7 @@ public final class FtpSession implements AutoCloseable {
     private byte[] transferText(String command) throws FtpException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            receive(command, out, TransferListener.none(), Cancellation.none());
+            receive(command, 0, out, TransferListener.none(), Cancellation.none());
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {
@@ -363,8 +363,7 @@ public final class FtpSession implements AutoCloseable {
      */
     public long download(String path, long offset, OutputStream sink, TransferListener listener,
                          Cancellation cancellation) throws IOException {
-        restartAt(offset);
-        return receive("RETR " + path, sink, listener, cancellation);
+        return receive("RETR " + path, offset, sink, listener, cancellation);
     }
 
     /** Downloads a whole file. */
@@ -381,14 +380,10 @@ public final class FtpSession implements AutoCloseable {
      */
     public long upload(String path, InputStream source, long remoteOffset, boolean append, TransferListener listener,
                        Cancellation cancellation) throws IOException {
-        String command;
         if (append) {
-            command = "APPE " + path;
-        } else {
-            restartAt(remoteOffset);
-            command = "STOR " + path;
+            return send("APPE " + path, 0, source, listener, cancellation);
         }
-        return send(command, source, listener, cancellation);
+        return send("STOR " + path, remoteOffset, source, listener, cancellation);
     }
 
     /** Uploads a whole file, replacing what is there. */
@@ -396,21 +391,9 @@ public final class FtpSession implements AutoCloseable {
         return upload(path, source, 0, false, TransferListener.none(), Cancellation.none());
     }
 
-    private void restartAt(long offset) throws FtpException {
-        if (offset < 0) {
-            throw new IllegalArgumentException("negative restart offset");
-        }
-        if (offset > 0) {
-            FtpReply reply = control.execute("REST " + offset);
-            if (reply.code() != 350) {
-                throw new FtpReplyException("REST " + offset, reply);
-            }
-        }
-    }
-
-    private long receive(String command, OutputStream sink, TransferListener listener, Cancellation cancellation)
-            throws IOException {
-        OpenedData opened = data.open(command);
+    private long receive(String command, long offset, OutputStream sink, TransferListener listener,
+                         Cancellation cancellation) throws IOException {
+        OpenedData opened = data.open(command, offset);
         Socket socket = opened.socket();
         cancellation.attach(socket);
         KeepAlive keepAlive = new KeepAlive();
@@ -462,9 +445,9 @@ public final class FtpSession implements AutoCloseable {
         }
     }
 
-    private long send(String command, InputStream source, TransferListener listener, Cancellation cancellation)
-            throws IOException {
-        OpenedData opened = data.open(command);
+    private long send(String command, long offset, InputStream source, TransferListener listener,
+                      Cancellation cancellation) throws IOException {
+        OpenedData opened = data.open(command, offset);
         Socket socket = opened.socket();
         cancellation.attach(socket);
         KeepAlive keepAlive = new KeepAlive();

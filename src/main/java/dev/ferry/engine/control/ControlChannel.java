@@ -5,8 +5,6 @@ import dev.ferry.engine.FtpException;
 import dev.ferry.engine.FtpReply;
 import dev.ferry.engine.FtpTimeoutException;
 import dev.ferry.engine.ProtocolLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
@@ -27,8 +25,6 @@ import java.util.Locale;
  * Passwords never reach the protocol log. Not thread-safe: one caller at a time.
  */
 public final class ControlChannel implements Closeable {
-    private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
-
     private final Socket plain;
     private Socket socket;
     private OutputStream out;
@@ -99,7 +95,6 @@ public final class ControlChannel implements Closeable {
         }
         String shown = mask(command);
         log.sent(shown);
-        LOG.debug("> {}", shown);
         try {
             out.write(command.getBytes(StandardCharsets.UTF_8));
             out.write('\r');
@@ -174,7 +169,6 @@ public final class ControlChannel implements Closeable {
 
     private void received(String line) {
         log.received(line);
-        LOG.debug("< {}", line);
     }
 
     static String mask(String command) {

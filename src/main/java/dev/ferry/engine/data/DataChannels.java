@@ -71,9 +71,26 @@ public final class DataChannels {
      * @throws FtpReplyException when the server refuses the command
      */
     public OpenedData open(String command) throws FtpException {
+        return open(command, 0);
+    }
+
+    /**
+     * As {@link #open(String)}, with {@code REST restartOffset} sent right before the command when the
+     * offset is positive (after EPSV/PASV, which some servers let reset the offset).
+     */
+    public OpenedData open(String command, long restartOffset) throws FtpException {
+        if (restartOffset < 0) {
+            throw new IllegalArgumentException("negative restart offset");
+        }
         Pending pending = mode == DataConnectionMode.PASSIVE ? passive() : active();
         Socket socket = null;
         try {
+            if (restartOffset > 0) {
+                FtpReply rest = control.execute("REST " + restartOffset);
+                if (rest.code() != 350) {
+                    throw new FtpReplyException("REST " + restartOffset, rest);
+                }
+            }
             control.send(command);
             FtpReply first = handshakeBeforeReply ? null : awaitReply(command);
             if (first != null && !first.isPreliminary()) {

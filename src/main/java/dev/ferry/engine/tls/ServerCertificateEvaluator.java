@@ -70,12 +70,12 @@ import java.util.Set;
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class ServerCertificateEvaluator {
-    private static final Logger LOG = LoggerFactory.getLogger(ServerCertificateEvaluator.class);
     private static final int MAX_PATH_LENGTH = 16;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-    private final Set<X509Certificate> anchors;
-    private final Map<X500Principal, List<X509Certificate>> anchorsBySubject;
+    private final Anchors extraAnchors;
+    private final boolean useSystemTrustAnchors;
+    private Anchors allAnchors;
     private final Clock clock;
 
     /**
@@ -88,19 +88,39 @@ public final class ServerCertificateEvaluator {
      */
     public ServerCertificateEvaluator(Collection<X509Certificate> extraTrustAnchors, boolean useSystemTrustAnchors, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        Set<X509Certificate> all = new LinkedHashSet<>();
-        if (useSystemTrustAnchors) {
-            all.addAll(SystemAnchors.CERTIFICATES);
-        }
         for (X509Certificate c : extraTrustAnchors) {
-            all.add(Objects.requireNonNull(c, "trust anchor"));
+            Objects.requireNonNull(c, "trust anchor");
         }
-        this.anchors = Collections.unmodifiableSet(all);
-        Map<X500Principal, List<X509Certificate>> bySubject = new HashMap<>();
-        for (X509Certificate c : all) {
-            bySubject.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>()).add(c);
+        this.extraAnchors = new Anchors(extraTrustAnchors);
+        this.useSystemTrustAnchors = useSystemTrustAnchors;
+    }
+
+    /** Looked up when needed: initialising logging costs start-up time the command line should not pay. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ServerCertificateEvaluator.class);
+    }
+
+    /** The system's authorities are loaded only when the extra anchors do not vouch for a chain. */
+    private synchronized Anchors allAnchors() {
+        if (allAnchors == null) {
+            Set<X509Certificate> all = new LinkedHashSet<>(SystemAnchors.CERTIFICATES);
+            all.addAll(extraAnchors.certificates);
+            allAnchors = new Anchors(all);
         }
-        this.anchorsBySubject = bySubject;
+        return allAnchors;
+    }
+
+    /** Trust anchors with an index by subject. */
+    private static final class Anchors {
+        final Set<X509Certificate> certificates;
+        final Map<X500Principal, List<X509Certificate>> bySubject = new HashMap<>();
+
+        Anchors(Collection<X509Certificate> certificates) {
+            this.certificates = Collections.unmodifiableSet(new LinkedHashSet<>(certificates));
+            for (X509Certificate c : this.certificates) {
+                bySubject.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>()).add(c);
+            }
+        }
     }
 
     /**
@@ -121,7 +141,10 @@ public final class ServerCertificateEvaluator {
         Instant now = clock.instant();
         X509Certificate leaf = chain.get(0);
 
-        Path path = buildPath(chain);
+        Path path = buildPath(chain, extraAnchors);
+        if (path.end != End.ANCHOR && useSystemTrustAnchors) {
+            path = buildPath(chain, allAnchors());
+        }
         List<X509Certificate> dated = path.certificates.isEmpty() ? List.of(leaf) : path.certificates;
         checkDates(dated, leaf, now, found);
 
@@ -158,7 +181,7 @@ public final class ServerCertificateEvaluator {
         }
         Evaluation result = Evaluation.of(found);
         if (!result.trusted()) {
-            LOG.debug("certificate of {} for {} not trusted: {}", name(leaf), host, result.problems());
+            log().debug("certificate of {} for {} not trusted: {}", name(leaf), host, result.problems());
         }
         return result;
     }
@@ -169,12 +192,12 @@ public final class ServerCertificateEvaluator {
     private record Path(List<X509Certificate> certificates, End end, Optional<X509Certificate> anchor, String detail) {
     }
 
-    private Path buildPath(List<X509Certificate> chain) {
+    private Path buildPath(List<X509Certificate> chain, Anchors trusted) {
         List<X509Certificate> remaining = new ArrayList<>(new LinkedHashSet<>(chain.subList(1, chain.size())));
         List<X509Certificate> path = new ArrayList<>();
         X509Certificate current = chain.get(0);
         while (true) {
-            if (anchors.contains(current)) {
+            if (trusted.certificates.contains(current)) {
                 return new Path(List.copyOf(path), End.ANCHOR, Optional.of(current), "");
             }
             path.add(current);
@@ -183,7 +206,7 @@ public final class ServerCertificateEvaluator {
                         "The certificate chain is longer than " + MAX_PATH_LENGTH + " certificates.");
             }
             X500Principal issuer = current.getIssuerX500Principal();
-            List<X509Certificate> anchorCandidates = anchorsBySubject.getOrDefault(issuer, List.of());
+            List<X509Certificate> anchorCandidates = trusted.bySubject.getOrDefault(issuer, List.of());
             for (X509Certificate anchor : anchorCandidates) {
                 if (verifies(current, anchor.getPublicKey())) {
                     return new Path(List.copyOf(path), End.ANCHOR, Optional.of(anchor), "");
@@ -264,7 +287,7 @@ public final class ServerCertificateEvaluator {
             if (reason == CertPathValidatorException.BasicReason.EXPIRED
                     || reason == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
                 // the validity periods do not overlap; the dates are reported already
-                LOG.debug("PKIX validation found no common validity date: {}", e.getMessage());
+                log().debug("PKIX validation found no common validity date: {}", e.getMessage());
                 return;
             }
             if (reason == PKIXReason.NO_TRUST_ANCHOR) {
@@ -389,10 +412,10 @@ public final class ServerCertificateEvaluator {
                         out.addAll(List.of(x.getAcceptedIssuers()));
                     }
                 }
-                LOG.debug("loaded {} system trust anchors", out.size());
+                log().debug("loaded {} system trust anchors", out.size());
                 return Collections.unmodifiableSet(out);
             } catch (GeneralSecurityException e) {
-                LOG.warn("cannot load the system's trust anchors; only explicitly trusted certificates will be accepted", e);
+                log().warn("cannot load the system's trust anchors; only explicitly trusted certificates will be accepted", e);
                 return Set.of();
             }
         }
