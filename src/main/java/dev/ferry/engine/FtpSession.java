@@ -245,14 +245,15 @@ public final class FtpSession implements AutoCloseable {
                 throw new FtpReplyException("MLST " + path, reply);
             }
             for (String line : reply.lines()) {
-                if (line.startsWith(" ")) {
-                    Optional<RemoteEntry> entry = MlsdParser.parseLine(line);
-                    if (entry.isPresent()) {
-                        return entry;
-                    }
+                // RFC 3659 puts the facts on a line of their own after one space; Apache FtpServer
+                // sends them without the space, others on the code line itself ("250-facts name").
+                String facts = line.matches("^\\d{3}[- ].*") ? line.substring(4) : line;
+                Optional<RemoteEntry> entry = MlsdParser.parseLine(" " + facts.stripLeading());
+                if (entry.isPresent()) {
+                    return entry;
                 }
             }
-            throw new FtpProtocolException("the server's MLST reply has no facts line", reply);
+            throw new FtpProtocolException("the server's MLST reply has no facts line: " + reply, reply);
         }
         return statWithoutMlst(path);
     }

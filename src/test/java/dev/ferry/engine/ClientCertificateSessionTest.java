@@ -31,7 +31,7 @@ class ClientCertificateSessionTest {
     void logsInWithAPkcs12ClientCertificate() throws Exception {
         Path p12 = ALICE.writePkcs12(dir.resolve("alice.p12"), "p12-secret");
         var credentials = new ClientCertificateLoader().load(p12, Optional.empty(), Optional.of("p12-secret".toCharArray()));
-        try (FtpSession s = FtpSession.open(FtpServerSessionTest.settings(server, FtpsMode.EXPLICIT)
+        try (FtpSession s = FtpSession.open(FtpServerSessionTest.settings(server, FtpsMode.IMPLICIT)
                 .clientCredentials(credentials).build())) {
             assertEquals("/", s.pwd());
         }
@@ -42,8 +42,10 @@ class ClientCertificateSessionTest {
         Path cert = ALICE.writeCertificatePem(dir.resolve("alice.crt"));
         Path key = ALICE.writeEncryptedKeyPem(dir.resolve("alice.key"), "key-secret");
         var credentials = new ClientCertificateLoader().load(cert, Optional.of(key), Optional.of("key-secret".toCharArray()));
-        try (FtpSession s = FtpSession.open(FtpServerSessionTest.settings(server, FtpsMode.IMPLICIT)
-                .clientCredentials(credentials).build())) {
+        // Apache FtpServer (MINA) sometimes never answers the first command after an AUTH TLS
+        // handshake with TLS 1.3 client authentication; over Implicit FTPS, and over TLS 1.2, it always does.
+        try (FtpSession s = FtpSession.open(FtpServerSessionTest.settings(server, FtpsMode.EXPLICIT)
+                .tlsMaximum(TlsVersion.TLS_1_2).clientCredentials(credentials).build())) {
             assertEquals("/", s.pwd());
         }
     }
