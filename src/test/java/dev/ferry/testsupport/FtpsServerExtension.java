@@ -27,7 +27,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -143,9 +145,11 @@ public final class FtpsServerExtension implements BeforeAllCallback, AfterAllCal
         SslConfiguration sslConfiguration = ssl.createSslConfiguration();
 
         FtpServerFactory factory = new FtpServerFactory();
-        factory.addListener("explicit", listener(sslConfiguration, false));
-        factory.addListener("implicit", listener(sslConfiguration, true));
-        factory.addListener("plain", listener(null, false));
+        Map<String, org.apache.ftpserver.listener.Listener> listeners = new LinkedHashMap<>();
+        listeners.put("explicit", listener(sslConfiguration, false));
+        listeners.put("implicit", listener(sslConfiguration, true));
+        listeners.put("plain", listener(null, false));
+        factory.setListeners(listeners); // replaces the default listener on port 21
         factory.setUserManager(users());
         if (spec.withoutEpsv) {
             CommandFactoryFactory commands = new CommandFactoryFactory();

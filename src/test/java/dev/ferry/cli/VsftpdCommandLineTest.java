@@ -1,0 +1,89 @@
+package dev.ferry.cli;
+
+import dev.ferry.testsupport.VsftpdServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ferry put/ls/get} against vsftpd with {@code require_ssl_reuse=YES}. */
+class VsftpdCommandLineTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsVsftpd() {
+        VsftpdServer.assumeInstalled();
+    }
+
+    private int ferry(VsftpdServer v, ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        return new FerryCli(new PrintStream(out, true), new PrintStream(err, true), new ByteArrayInputStream(new byte[0]),
+                Map.of("PW", v.password()), false).run(args);
+    }
+
+    private static String url(VsftpdServer v, VsftpdServer.Mode mode, String path) {
+        return (mode == VsftpdServer.Mode.EXPLICIT ? "ftpes://" : "ftps://") + v.user() + "@127.0.0.1:" + v.port() + path;
+    }
+
+    @ParameterizedTest
+    @EnumSource(VsftpdServer.Mode.class)
+    void putsListsAndGetsByteExact(VsftpdServer.Mode mode) throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(mode)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            byte[] content = new byte[5 * 1024 * 1024 + 7];
+            new Random(7).nextBytes(content);
+            Path local = Files.write(dir.resolve("five.bin"), content);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ferry(v, out, err, "put", "-q", "--cacert", ca, "--password-env", "PW", local.toString(),
+                    url(v, mode, "/five.bin")), err::toString);
+            assertEquals(0, ferry(v, out, err, "ls", "--cacert", ca, "--password-env", "PW", url(v, mode, "/")), err::toString);
+            assertEquals("five.bin\n", out.toString(StandardCharsets.UTF_8));
+            Path back = dir.resolve("back.bin");
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, "get", "-q", "--cacert", ca, "--password-env", "PW",
+                    url(v, mode, "/five.bin"), back.toString()), err::toString);
+            assertArrayEquals(content, Files.readAllBytes(back));
+        }
+    }
+
+    @Test
+    void keepsHostileRemoteNamesInsideTheTargetFolder() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            Path in = Files.createDirectories(v.root().resolve("in"));
+            Files.writeString(in.resolve("..\\..\\evil.txt"), "backslashes");
+            Files.writeString(in.resolve("C:\\Windows\\win.ini"), "drive letter");
+            Files.writeString(in.resolve("ok.txt"), "fine");
+            Path target = Files.createDirectories(dir.resolve("deep").resolve("target"));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, "get", "-r", "--cacert", ca, "--password-env", "PW",
+                    url(v, VsftpdServer.Mode.EXPLICIT, "/in"), target.toString()), err::toString);
+            assertEquals("backslashes", Files.readString(target.resolve(".._.._evil.txt")));
+            assertEquals("drive letter", Files.readString(target.resolve("C__Windows_win.ini")));
+            assertEquals("fine", Files.readString(target.resolve("ok.txt")));
+            try (Stream<Path> outside = Files.walk(dir)) {
+                assertTrue(outside.filter(Files::isRegularFile)
+                        .allMatch(p -> p.startsWith(target) || p.getFileName().toString().equals("server.pem")));
+            }
+            assertFalse(Files.exists(dir.resolve("evil.txt")));
+            assertTrue(err.toString().contains("saving"), err::toString);
+        }
+    }
+}
