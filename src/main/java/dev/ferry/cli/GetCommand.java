@@ -8,7 +8,6 @@ import dev.ferry.engine.listing.RemoteEntry;
 import dev.ferry.transfer.LocalNames;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

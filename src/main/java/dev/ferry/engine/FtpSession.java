@@ -2,20 +2,15 @@ package dev.ferry.engine;
 
 import dev.ferry.engine.control.ControlChannel;
 import dev.ferry.engine.data.DataChannels;
-import dev.ferry.engine.data.OpenedData;
 import dev.ferry.engine.listing.ListParser;
 import dev.ferry.engine.listing.MlsdParser;
 import dev.ferry.engine.listing.RemoteEntry;
 import dev.ferry.engine.tls.ServerCertificate;
-import dev.ferry.engine.tls.TlsLayer;
 
-import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -45,7 +40,6 @@ import java.util.OptionalLong;
  * and keepalive while idle is {@link #keepAliveIfIdle()}, which the owner of the session calls.
  */
 public final class FtpSession implements AutoCloseable {
-    private static final int BUFFER = 256 * 1024;
     private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final ConnectionSettings settings;
@@ -53,16 +47,18 @@ public final class FtpSession implements AutoCloseable {
     private final DataChannels data;
     private final ServerFeatures features;
     private final ServerCertificate certificate;
+    private final DataTransfers transfers;
     private String system;
     private Boolean listDashASupported;
 
-    private FtpSession(ConnectionSettings settings, ControlChannel control, DataChannels data, ServerFeatures features,
+    FtpSession(ConnectionSettings settings, ControlChannel control, DataChannels data, ServerFeatures features,
                        ServerCertificate certificate) {
         this.settings = settings;
         this.control = control;
         this.data = data;
         this.features = features;
         this.certificate = certificate;
+        this.transfers = new DataTransfers(control, settings.readTimeout(), settings.keepAliveInterval());
     }
 
     /**
@@ -74,7 +70,7 @@ public final class FtpSession implements AutoCloseable {
      * @throws FtpLoginException             user name or password refused
      */
     public static FtpSession open(ConnectionSettings settings) throws FtpException {
-        return new Opener(settings).open();
+        return new SessionOpener(settings).open();
     }
 
     /**
@@ -88,7 +84,7 @@ public final class FtpSession implements AutoCloseable {
             throw new FtpTlsException("plain FTP has no certificate", null, null);
         }
         ConnectionSettings probe = settings.toBuilder().trust(c -> dev.ferry.engine.tls.TrustDecision.ACCEPT).build();
-        return new Opener(probe).probe();
+        return new SessionOpener(probe).probe();
     }
 
     /** The settings this session was opened with. */
@@ -315,7 +311,7 @@ public final class FtpSession implements AutoCloseable {
     private byte[] transferText(String command) throws FtpException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            receive(command, 0, out, TransferListener.none(), Cancellation.none());
+            transfers.receive(data.open(command), command, out, TransferListener.none(), Cancellation.none());
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {
@@ -364,7 +360,8 @@ public final class FtpSession implements AutoCloseable {
      */
     public long download(String path, long offset, OutputStream sink, TransferListener listener,
                          Cancellation cancellation) throws IOException {
-        return receive("RETR " + path, offset, sink, listener, cancellation);
+        String command = "RETR " + path;
+        return transfers.receive(data.open(command, offset), command, sink, listener, cancellation);
     }
 
     /** Downloads a whole file. */
@@ -382,215 +379,15 @@ public final class FtpSession implements AutoCloseable {
     public long upload(String path, InputStream source, long remoteOffset, boolean append, TransferListener listener,
                        Cancellation cancellation) throws IOException {
         if (append) {
-            return send("APPE " + path, 0, source, listener, cancellation);
+            return transfers.send(data.open("APPE " + path), "APPE " + path, source, listener, cancellation);
         }
-        return send("STOR " + path, remoteOffset, source, listener, cancellation);
+        String command = "STOR " + path;
+        return transfers.send(data.open(command, remoteOffset), command, source, listener, cancellation);
     }
 
     /** Uploads a whole file, replacing what is there. */
     public long upload(String path, InputStream source) throws IOException {
         return upload(path, source, 0, false, TransferListener.none(), Cancellation.none());
-    }
-
-    private long receive(String command, long offset, OutputStream sink, TransferListener listener,
-                         Cancellation cancellation) throws IOException {
-        OpenedData opened = data.open(command, offset);
-        Socket socket = opened.socket();
-        cancellation.attach(socket);
-        KeepAlive keepAlive = new KeepAlive();
-        long total = 0;
-        try {
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[BUFFER];
-            int filled = 0;
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer, filled, buffer.length - filled);
-                } catch (IOException e) {
-                    throw interrupted(command, e, cancellation, total, socket, keepAlive);
-                }
-                if (n < 0) {
-                    break;
-                }
-                filled += n;
-                total += n;
-                if (filled == buffer.length) {
-                    writeLocal(sink, buffer, filled, command, socket, keepAlive);
-                    filled = 0;
-                }
-                listener.transferred(total);
-                if (cancellation.isCancelled()) {
-                    throw cancelled(total, socket, keepAlive);
-                }
-                keepAlive.tick();
-            }
-            if (filled > 0) {
-                writeLocal(sink, buffer, filled, command, socket, keepAlive);
-            }
-        } finally {
-            cancellation.detach();
-        }
-        closeQuietly(socket);
-        finish(command, keepAlive);
-        return total;
-    }
-
-    private void writeLocal(OutputStream sink, byte[] buffer, int length, String command, Socket socket,
-                            KeepAlive keepAlive) throws IOException {
-        try {
-            sink.write(buffer, 0, length);
-        } catch (IOException local) {
-            abandon(socket, keepAlive);
-            throw local;
-        }
-    }
-
-    private long send(String command, long offset, InputStream source, TransferListener listener,
-                      Cancellation cancellation) throws IOException {
-        OpenedData opened = data.open(command, offset);
-        Socket socket = opened.socket();
-        cancellation.attach(socket);
-        KeepAlive keepAlive = new KeepAlive();
-        long total = 0;
-        try {
-            OutputStream out = socket.getOutputStream();
-            byte[] buffer = new byte[BUFFER];
-            while (true) {
-                int n;
-                try {
-                    n = source.readNBytes(buffer, 0, buffer.length);
-                } catch (IOException local) {
-                    abandon(socket, keepAlive);
-                    throw local;
-                }
-                if (n <= 0) {
-                    break;
-                }
-                try {
-                    out.write(buffer, 0, n);
-                } catch (IOException e) {
-                    throw interrupted(command, e, cancellation, total, socket, keepAlive);
-                }
-                total += n;
-                listener.transferred(total);
-                if (cancellation.isCancelled()) {
-                    throw cancelled(total, socket, keepAlive);
-                }
-                keepAlive.tick();
-            }
-            try {
-                out.flush();
-                halfCloseAndDrain(socket);
-            } catch (IOException e) {
-                throw interrupted(command, e, cancellation, total, socket, keepAlive);
-            }
-        } finally {
-            cancellation.detach();
-        }
-        closeQuietly(socket);
-        finish(command, keepAlive);
-        return total;
-    }
-
-    /**
-     * Ends an upload the way servers need: close_notify (TLS) or FIN, then read to the end so that a
-     * TLS 1.3 session ticket sent on this connection is consumed (closing with it unread makes the
-     * kernel send a reset, and the server discards the upload's tail).
-     */
-    private static void halfCloseAndDrain(Socket socket) throws IOException {
-        socket.shutdownOutput();
-        InputStream in = socket.getInputStream();
-        byte[] sink = new byte[8192];
-        try {
-            while (in.read(sink) >= 0) {
-                // drain
-            }
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (IOException ignored) {
-            // the server may close without close_notify after our half-close; its reply decides
-        }
-    }
-
-    private void finish(String command, KeepAlive keepAlive) throws FtpException {
-        FtpReply result = null;
-        for (int i = 0; i <= keepAlive.sent; i++) {
-            FtpReply reply = control.read("the end of " + verb(command));
-            boolean noopAnswer = reply.code() == 200 && keepAlive.sent > 0;
-            if (result == null && !noopAnswer) {
-                result = reply;
-            }
-        }
-        if (result == null) {
-            throw new FtpProtocolException("the server did not confirm the end of " + verb(command));
-        }
-        if (!result.isPositive()) {
-            throw new FtpReplyException(command, result);
-        }
-    }
-
-    private FtpException interrupted(String command, IOException e, Cancellation cancellation, long total, Socket socket,
-                                     KeepAlive keepAlive) {
-        if (cancellation.isCancelled()) {
-            return cancelled(total, socket, keepAlive);
-        }
-        closeQuietly(socket);
-        FtpReply reason = null;
-        try {
-            for (int i = 0; i <= keepAlive.sent; i++) {
-                FtpReply r = control.read("the server's reason for the broken transfer");
-                if (reason == null && r.code() != 200) {
-                    reason = r;
-                }
-            }
-        } catch (FtpException ignored) {
-            control.close();
-        }
-        if (reason != null && !reason.isPositive()) {
-            return new FtpReplyException(command, reason);
-        }
-        if (e instanceof SocketTimeoutException) {
-            return new FtpTimeoutException("data during " + verb(command), settings.readTimeout(), e);
-        }
-        return new FtpConnectionException("the data connection broke during " + verb(command) + " after "
-                + total + " bytes: " + e.getMessage(), e);
-    }
-
-    private TransferCancelledException cancelled(long total, Socket socket, KeepAlive keepAlive) {
-        abandon(socket, keepAlive);
-        return new TransferCancelledException(total);
-    }
-
-    /** Drops a data connection mid-transfer and reads the server's final reply, keeping the session usable. */
-    private void abandon(Socket socket, KeepAlive keepAlive) {
-        closeQuietly(socket);
-        try {
-            for (int i = 0; i <= keepAlive.sent; i++) {
-                control.read("the server's reply to the abandoned transfer");
-            }
-        } catch (FtpException e) {
-            control.close();
-        }
-    }
-
-    /** Sends NOOP on the control connection while a long transfer keeps it silent. */
-    private final class KeepAlive {
-        private int sent;
-        private long last = System.nanoTime();
-        private int ticks;
-
-        void tick() throws FtpException {
-            if ((++ticks & 63) != 0) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (now - last >= settings.keepAliveInterval().toNanos()) {
-                control.send("NOOP");
-                sent++;
-                last = now;
-            }
-        }
     }
 
     // ---- checksums -----------------------------------------------------------------------------
@@ -712,164 +509,5 @@ public final class FtpSession implements AutoCloseable {
     private static String verb(String command) {
         int space = command.indexOf(' ');
         return space < 0 ? command : command.substring(0, space);
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // best effort
-        }
-    }
-
-    /** Connects, secures and logs in: the steps of {@link #open}. */
-    private static final class Opener {
-        private final ConnectionSettings s;
-        private ControlChannel control;
-        private TlsLayer tls;
-        private ServerCertificate certificate;
-
-        Opener(ConnectionSettings settings) {
-            this.s = settings;
-        }
-
-        FtpSession open() throws FtpException {
-            control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log());
-            try {
-                if (s.mode() == FtpsMode.IMPLICIT) {
-                    secure();
-                }
-                FtpReply greeting = control.read("the server's greeting");
-                if (greeting.code() != 220) {
-                    throw new FtpReplyException("connect", greeting);
-                }
-                if (s.mode() == FtpsMode.EXPLICIT) {
-                    authTls();
-                    secure();
-                }
-                login();
-                if (s.mode().secure()) {
-                    expectPositive("PBSZ 0");
-                    expectPositive("PROT P");
-                }
-                ServerFeatures features = ServerFeatures.parse(control.execute("FEAT"));
-                if (features.supports("UTF8")) {
-                    control.execute("OPTS UTF8 ON");
-                }
-                expectPositive("TYPE I");
-                DataChannels data = new DataChannels(control, Optional.ofNullable(tls),
-                        certificate == null ? null : certificate.leaf(), s.dataMode(),
-                        s.log(), s.connectTimeout(), s.readTimeout());
-                return new FtpSession(s, control, data, features, certificate);
-            } catch (FtpException | RuntimeException e) {
-                control.close();
-                throw e;
-            }
-        }
-
-        ServerCertificate probe() throws FtpException {
-            control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log());
-            try {
-                if (s.mode() == FtpsMode.IMPLICIT) {
-                    secure();
-                    control.read("the server's greeting");
-                } else {
-                    FtpReply greeting = control.read("the server's greeting");
-                    if (greeting.code() != 220) {
-                        throw new FtpReplyException("connect", greeting);
-                    }
-                    authTls();
-                    secure();
-                }
-                try {
-                    control.socket().setSoTimeout(2000);
-                    control.execute("QUIT");
-                } catch (IOException ignored) {
-                    // the certificate is what was wanted
-                }
-                return certificate;
-            } finally {
-                control.close();
-            }
-        }
-
-        private void authTls() throws FtpException {
-            FtpReply reply = control.execute("AUTH TLS");
-            if (reply.code() == 234) {
-                return;
-            }
-            FtpReply ssl = control.execute("AUTH SSL");
-            if (ssl.code() == 234 || ssl.code() == 334) {
-                return;
-            }
-            throw new FtpTlsException("the server does not offer FTPS: it answered \"" + reply + "\" to AUTH TLS. "
-                    + "Ferry does not fall back to unencrypted FTP", reply, null);
-        }
-
-        private void secure() throws FtpException {
-            SSLSocket ssl;
-            try {
-                tls = TlsLayer.create(s.host(), s.port(), s.clientCredentials(), s.tlsMinimum(), s.tlsMaximum());
-                ssl = tls.secureControl(control.plainSocket());
-            } catch (java.security.GeneralSecurityException e) {
-                throw new FtpTlsException("TLS is not available in this Java runtime: " + e.getMessage(), null, e);
-            } catch (SocketTimeoutException e) {
-                throw new FtpTimeoutException("the TLS handshake", s.readTimeout(), e);
-            } catch (IOException e) {
-                throw new FtpTlsException(handshakeFailure(e), null, e);
-            }
-            try {
-                certificate = new ServerCertificate(s.host(), s.port(), TlsLayer.peerChain(ssl),
-                        ssl.getSession().getProtocol(), ssl.getSession().getCipherSuite(),
-                        s.evaluator().evaluate(TlsLayer.peerChain(ssl), s.host()));
-                control.upgrade(ssl);
-            } catch (IOException e) {
-                throw new FtpTlsException("the TLS connection failed: " + e.getMessage(), null, e);
-            }
-            if (s.trust().decide(certificate) != dev.ferry.engine.tls.TrustDecision.ACCEPT) {
-                throw new UntrustedCertificateException(certificate);
-            }
-            if (!certificate.evaluation().trusted()) {
-                s.log().note("continuing with a certificate that has problems, as the user decided: "
-                        + String.join("; ", certificate.evaluation().explanations()));
-            }
-        }
-
-        private String handshakeFailure(IOException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("certificate_required") || m.contains("bad_certificate") || m.contains("handshake_failure")
-                    && s.clientCredentials().isEmpty()) {
-                return "the TLS handshake failed: the server may require a client certificate (" + m + ")";
-            }
-            if (m.contains("protocol_version") || m.contains("No appropriate protocol")) {
-                return "the TLS handshake failed: the server and Ferry share no TLS version (Ferry speaks TLS "
-                        + s.tlsMinimum().shortName() + " to " + s.tlsMaximum().shortName() + "): " + m;
-            }
-            return "the TLS handshake failed: " + m;
-        }
-
-        private void login() throws FtpException {
-            FtpReply reply = control.execute("USER " + s.user());
-            if (reply.code() == 331 || reply.code() == 332) {
-                reply = control.execute("PASS " + s.password());
-            }
-            if (reply.code() == 332) {
-                throw new FtpLoginException(s.user(), "PASS", reply);
-            }
-            if (!reply.isPositive()) {
-                if (reply.code() == 421 || reply.isTransientFailure()) {
-                    throw new FtpReplyException("login", reply);
-                }
-                throw new FtpLoginException(s.user(), "USER/PASS", reply);
-            }
-        }
-
-        private FtpReply expectPositive(String command) throws FtpException {
-            FtpReply reply = control.execute(command);
-            if (!reply.isPositive()) {
-                throw new FtpReplyException(command, reply);
-            }
-            return reply;
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.engine.listing.EntryType;
 import dev.ferry.engine.listing.RemoteEntry;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
 import dev.ferry.testsupport.FtpsServerExtension;
+import dev.ferry.testsupport.RecordingProtocolLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,17 +197,7 @@ class FtpServerSessionTest {
     @Test
     void sendsNoopDuringALongTransfer() throws IOException {
         byte[] content = random(20_000_000);
-        List<String> sent = Collections.synchronizedList(new ArrayList<>());
-        ProtocolLog log = new ProtocolLog() {
-            @Override
-            public void sent(String line) {
-                sent.add(line);
-            }
-
-            @Override
-            public void received(String line) {
-            }
-        };
+        RecordingProtocolLog log = new RecordingProtocolLog();
         try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).keepAliveInterval(Duration.ofMillis(1))
                 .log(log).build())) {
             s.upload("k.bin", new ByteArrayInputStream(content));
@@ -215,7 +206,7 @@ class FtpServerSessionTest {
             assertArrayEquals(content, out.toByteArray());
             assertEquals("/", s.pwd());
         }
-        assertTrue(sent.contains("NOOP"), "a NOOP was sent during the transfer");
+        assertTrue(log.sent().contains("NOOP"), "a NOOP was sent during the transfer");
     }
 
     @Test
@@ -258,23 +249,13 @@ class FtpServerSessionTest {
 
     @Test
     void refusesAnUntrustedCertificateBeforeSendingThePassword() {
-        List<String> sent = new ArrayList<>();
-        ProtocolLog log = new ProtocolLog() {
-            @Override
-            public void sent(String line) {
-                sent.add(line);
-            }
-
-            @Override
-            public void received(String line) {
-            }
-        };
+        RecordingProtocolLog log = new RecordingProtocolLog();
         UntrustedCertificateException e = assertThrows(UntrustedCertificateException.class, () -> FtpSession.open(
                 settings(server, FtpsMode.EXPLICIT)
                         .evaluator(new ServerCertificateEvaluator(List.of(), false, Clock.systemUTC()))
                         .log(log).build()));
         assertTrue(e.getMessage().contains(e.certificate().sha256Fingerprint()));
-        assertEquals(List.of("AUTH TLS"), sent);
+        assertEquals(List.of("AUTH TLS"), log.sent());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ferry.engine;
 
 import dev.ferry.testsupport.FtpsServerExtension;
+import dev.ferry.testsupport.RecordingProtocolLog;
 import dev.ferry.testsupport.ScriptedFtpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,21 +28,7 @@ class MisbehavingServerTest {
 
     @Test
     void connectsToTheControlHostWhenPasvNamesAnUnroutableAddress() throws IOException {
-        List<String> notes = new ArrayList<>();
-        ProtocolLog log = new ProtocolLog() {
-            @Override
-            public void sent(String line) {
-            }
-
-            @Override
-            public void received(String line) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        };
+        RecordingProtocolLog log = new RecordingProtocolLog();
         byte[] content = "behind a NAT".getBytes();
         try (FtpSession s = FtpSession.open(FtpServerSessionTest.settings(natServer, FtpsMode.EXPLICIT)
                 .log(log).build())) {
@@ -51,6 +37,7 @@ class MisbehavingServerTest {
             s.download("nat.txt", out);
             assertArrayEquals(content, out.toByteArray());
         }
+        List<String> notes = log.notes();
         assertTrue(notes.stream().anyMatch(n -> n.contains("10.255.255.1") && n.contains("127.0.0.1")), notes::toString);
         assertTrue(notes.stream().anyMatch(n -> n.contains("EPSV")), notes::toString);
     }
