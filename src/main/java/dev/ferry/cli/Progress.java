@@ -48,6 +48,13 @@ final class Progress {
         err.flush();
     }
 
+    /** Shows a total that is tracked elsewhere (the queue's), redrawn at most four times a second. */
+    synchronized void show(long done, long totalBytes, String label) {
+        bytes.set(done);
+        total = totalBytes;
+        draw(label);
+    }
+
     synchronized void finish() {
         if (enabled && drawn) {
             err.print("\r\033[K");

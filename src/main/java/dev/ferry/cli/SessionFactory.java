@@ -29,9 +29,11 @@ import java.util.Optional;
 /** Builds the connection settings of one command-line call and opens sessions with them. */
 final class SessionFactory {
     private final ConnectionSettings settings;
+    private final String site;
 
-    private SessionFactory(ConnectionSettings settings) {
+    private SessionFactory(ConnectionSettings settings, String site) {
         this.settings = settings;
+        this.site = site;
     }
 
     static SessionFactory create(CliOptions options, FtpUrl url, Map<String, String> env, PrintStream err)
@@ -61,7 +63,12 @@ final class SessionFactory {
         if (options.clientCertificate().isPresent()) {
             b.clientCredentials(clientCredentials(options, env));
         }
-        return new SessionFactory(b.build());
+        return new SessionFactory(b.build(), url.withPath("").display());
+    }
+
+    /** The key the transfer queue knows this server by (the URL without password and path). */
+    String site() {
+        return site;
     }
 
     ConnectionSettings settings() {

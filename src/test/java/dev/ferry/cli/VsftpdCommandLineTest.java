@@ -83,7 +83,7 @@ class VsftpdCommandLineTest {
                         .allMatch(p -> p.startsWith(target) || p.getFileName().toString().equals("server.pem")));
             }
             assertFalse(Files.exists(dir.resolve("evil.txt")));
-            assertTrue(err.toString().contains("saving"), err::toString);
+            assertTrue(err.toString().contains("saved"), err::toString);
         }
     }
 }

@@ -1,0 +1,191 @@
+package dev.ferry.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps a queue in {@code queue.json} (DESIGN §5): written as the queue changes, at most every
+ * {@code interval} (coalesced), to a temporary file renamed over the old one, which is kept as
+ * {@code queue.json.bak}. A file that cannot be read is moved aside (never overwritten) and reported.
+ */
+public final class QueueStore implements AutoCloseable {
+    static final int VERSION = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueStore.class);
+
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Duration interval;
+    private TransferQueue queue;
+    private Thread saver;
+    private volatile boolean dirty;
+    private volatile boolean closed;
+
+    public QueueStore(Path file, Duration interval) {
+        this.file = file;
+        this.interval = interval;
+    }
+
+    /** What loading found. */
+    public record Loaded(List<TransferSnapshot> items, Optional<String> problem) {
+    }
+
+    /**
+     * Reads the saved queue. A missing file is an empty queue; an unreadable one is renamed to
+     * {@code queue.json.unreadable-<time>} and reported in {@link Loaded#problem()}.
+     */
+    public Loaded load() {
+        if (!Files.exists(file)) {
+            return new Loaded(List.of(), Optional.empty());
+        }
+        try {
+            JsonNode root = json.readTree(file.toFile());
+            if (root == null || !root.isObject() || root.path("version").asInt(-1) != VERSION || !root.path("items").isArray()) {
+                throw new IOException("not a Ferry queue file of version " + VERSION);
+            }
+            List<TransferSnapshot> items = new ArrayList<>();
+            for (JsonNode n : root.path("items")) {
+                items.add(new TransferSnapshot(n.path("id").asLong(), text(n, "site"),
+                        TransferDirection.valueOf(text(n, "direction")), n.path("folder").asBoolean(),
+                        n.path("parent").asLong(), text(n, "remote"), text(n, "local"), n.path("size").asLong(-1),
+                        n.path("done").asLong(0), TransferState.valueOf(text(n, "state")), 0,
+                        Optional.ofNullable(n.path("error").textValue()), Optional.ofNullable(n.path("note").textValue())));
+            }
+            return new Loaded(items, Optional.empty());
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
+            try {
+                Files.move(file, aside);
+            } catch (IOException moveFailed) {
+                aside = file;
+            }
+            String problem = "the saved queue " + file + " could not be read (" + e.getMessage()
+                    + "); it was kept as " + aside + " and the queue starts empty";
+            LOG.warn(problem);
+            return new Loaded(List.of(), Optional.of(problem));
+        }
+    }
+
+    private static String text(JsonNode n, String field) throws IOException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IOException("an item has no " + field);
+        }
+        return v.asText();
+    }
+
+    /** Saves {@code queue} whenever it changes, from now until {@link #close()}. */
+    public void attach(TransferQueue queue) {
+        this.queue = queue;
+        queue.addListener(new QueueListener() {
+            @Override
+            public void added(List<TransferSnapshot> items) {
+                dirty = true;
+            }
+
+            @Override
+            public void changed(TransferSnapshot item) {
+                dirty = true;
+            }
+
+            @Override
+            public void removed(List<Long> ids) {
+                dirty = true;
+            }
+
+            @Override
+            public void reordered() {
+                dirty = true;
+            }
+        });
+        saver = new Thread(this::saveLoop, "ferry-queue-saver");
+        saver.setDaemon(true);
+        saver.start();
+    }
+
+    private void saveLoop() {
+        while (!closed) {
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean running = queue.snapshots().stream().anyMatch(s -> s.state().isActive());
+            if (dirty || running) {
+                dirty = false;
+                try {
+                    save(queue.snapshots());
+                } catch (IOException e) {
+                    LOG.warn("cannot save the queue to {}: {}", file, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Writes {@code items} now: temporary file, then rename; the previous file becomes the backup. */
+    public synchronized void save(List<TransferSnapshot> items) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("version", VERSION);
+        ArrayNode array = root.putArray("items");
+        for (TransferSnapshot s : items) {
+            ObjectNode n = array.addObject();
+            n.put("id", s.id());
+            n.put("site", s.site());
+            n.put("direction", s.direction().name());
+            n.put("folder", s.folder());
+            n.put("parent", s.parent());
+            n.put("remote", s.remotePath());
+            n.put("local", s.localPath());
+            n.put("size", s.size());
+            n.put("done", s.bytesDone());
+            n.put("state", s.state().name());
+            s.lastError().ifPresent(e -> n.put("error", e));
+            s.note().ifPresent(e -> n.put("note", e));
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            json.writeValue(out, root);
+        }
+        if (Files.exists(file)) {
+            Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Stops saving after one last save. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        if (saver != null) {
+            saver.interrupt();
+            try {
+                saver.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (queue != null) {
+            save(queue.snapshots());
+        }
+    }
+}

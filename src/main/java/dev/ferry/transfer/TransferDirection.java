@@ -1,0 +1,6 @@
+package dev.ferry.transfer;
+
+/** Which way a transfer goes. */
+public enum TransferDirection {
+    UPLOAD, DOWNLOAD
+}

@@ -1,0 +1,478 @@
+package dev.ferry.transfer;
+
+import dev.ferry.engine.ChecksumAlgorithm;
+import dev.ferry.engine.FtpConnectionException;
+import dev.ferry.engine.FtpException;
+import dev.ferry.engine.FtpReplyException;
+import dev.ferry.engine.FtpSession;
+import dev.ferry.engine.RemoteChecksum;
+import dev.ferry.engine.RemotePaths;
+import dev.ferry.engine.TransferCancelledException;
+import dev.ferry.engine.TransferListener;
+import dev.ferry.engine.listing.EntryType;
+import dev.ferry.engine.listing.RemoteEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * One worker thread of the queue: takes the next item, runs it on a pooled session, reports how it
+ * went. Downloads go to {@code name.ferry-part} and are renamed when complete and verified; a
+ * broken transfer is tried again and continues where it stopped.
+ */
+final class TransferWorker implements Runnable {
+    static final String PART_SUFFIX = ".ferry-part";
+    private static final Logger LOG = LoggerFactory.getLogger(TransferWorker.class);
+
+    private final TransferQueue queue;
+    private final ConnectionPool pool;
+    private final SpeedLimit limit;
+    private final int index;
+
+    TransferWorker(TransferQueue queue, ConnectionPool pool, SpeedLimit limit, int index) {
+        this.queue = queue;
+        this.pool = pool;
+        this.limit = limit;
+        this.index = index;
+    }
+
+    @Override
+    public void run() {
+        try {
+            Optional<TransferItem> next;
+            while ((next = queue.take(index)).isPresent()) {
+                run(next.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(TransferItem item) {
+        FtpSession session = null;
+        try {
+            session = pool.acquire(item.site);
+            if (!queue.report(item, TransferState.RUNNING, null)) {
+                pool.release(item.site, session);
+                queue.stopped(item);
+                return;
+            }
+            if (item.folder) {
+                expand(session, item);
+            } else if (item.direction == TransferDirection.DOWNLOAD) {
+                download(session, item);
+            } else {
+                upload(session, item);
+            }
+            pool.release(item.site, session);
+        } catch (TransferCancelledException e) {
+            pool.release(item.site, session);
+            whenStopped(item);
+        } catch (FtpException e) {
+            if (e instanceof FtpConnectionException || e instanceof dev.ferry.engine.FtpTimeoutException
+                    || session != null && !session.isOpen()) {
+                pool.discard(session);
+            } else {
+                pool.release(item.site, session);
+            }
+            if (item.stopAs != null) {
+                whenStopped(item);
+            } else if (e.isRetryable()) {
+                queue.retryOrFail(item, e.getMessage());
+            } else {
+                queue.report(item, TransferState.FAILED, e.getMessage());
+            }
+        } catch (IOException local) {
+            if (session != null) {
+                pool.release(item.site, session);
+            }
+            queue.report(item, TransferState.FAILED, describeLocal(local));
+        } catch (RuntimeException | InterruptedException e) {
+            pool.discard(session);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("transfer {} failed unexpectedly", item.remotePath, e);
+            queue.report(item, TransferState.FAILED, "unexpected error: " + e);
+        }
+    }
+
+    private void whenStopped(TransferItem item) {
+        if (item.stopAs == TransferState.CANCELLED && item.direction == TransferDirection.DOWNLOAD && !item.folder) {
+            try {
+                Files.deleteIfExists(partOf(Path.of(item.localPath)));
+            } catch (IOException e) {
+                LOG.warn("cannot remove the part file of a cancelled download: {}", e.getMessage());
+            }
+            item.bytesDone.set(0);
+        }
+        queue.stopped(item);
+    }
+
+    // ---- downloads -----------------------------------------------------------------------------
+
+    private void download(FtpSession session, TransferItem item) throws IOException, InterruptedException {
+        Path target = Path.of(item.localPath);
+        long size = item.size;
+        Optional<Instant> modified = Optional.empty();
+        if (size < 0 || queue.options().keepTimestamps()) {
+            Optional<RemoteEntry> entry = session.stat(item.remotePath);
+            if (entry.isEmpty()) {
+                throw new FtpReplyException("RETR " + item.remotePath,
+                        new dev.ferry.engine.FtpReply(550, List.of("550 no such file on the server")));
+            }
+            size = entry.get().size();
+            modified = entry.get().modified();
+            item.size = size;
+        }
+        Path part = partOf(target);
+        if (Files.exists(target) && !Files.exists(part)) {
+            FileExistsPolicy policy = decide(item, Files.size(target), Files.getLastModifiedTime(target).toMillis(),
+                    size, modified.map(Instant::toEpochMilli).orElse(-1L));
+            switch (policy) {
+                case SKIP -> {
+                    finishSkipped(item, size, "skipped: the local file exists");
+                    return;
+                }
+                case RESUME -> {
+                    long have = Files.size(target);
+                    if (have == size) {
+                        finishSkipped(item, size, "skipped: the local file is already complete");
+                        return;
+                    }
+                    if (have < size) {
+                        Files.move(target, part, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                case RENAME -> target = uniqueLocal(target);
+                default -> {
+                    // overwrite: the part file replaces the target at the end
+                }
+            }
+        }
+        long offset = 0;
+        if (Files.exists(part)) {
+            long have = Files.size(part);
+            if (size >= 0 && have <= size && session.features().supportsResume()) {
+                offset = have;
+            }
+        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        item.bytesDone.set(offset);
+        if (size < 0 || offset < size || size == 0) {
+            long start = offset;
+            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                session.download(item.remotePath, offset, out, progress(item, start), item.cancellation);
+            }
+        }
+        long got = Files.size(part);
+        if (size >= 0 && got != size) {
+            throw new FtpConnectionException("the download of " + item.remotePath + " ended at " + got + " of " + size
+                    + " bytes", null);
+        }
+        verify(session, item, part);
+        try {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (queue.options().keepTimestamps() && modified.isPresent()) {
+            Files.setLastModifiedTime(target, FileTime.from(modified.get()));
+        }
+        item.bytesDone.set(got);
+        queue.report(item, TransferState.DONE, null);
+    }
+
+    static Path partOf(Path target) {
+        return target.resolveSibling(target.getFileName() + PART_SUFFIX);
+    }
+
+    private static Path uniqueLocal(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (int i = 1; ; i++) {
+            Path candidate = target.resolveSibling(base + " (" + i + ")" + ext);
+            if (!Files.exists(candidate) && !Files.exists(partOf(candidate))) {
+                return candidate;
+            }
+        }
+    }
+
+    // ---- uploads -------------------------------------------------------------------------------
+
+    private void upload(FtpSession session, TransferItem item) throws IOException, InterruptedException {
+        Path source = Path.of(item.localPath);
+        long size = Files.size(source);
+        item.size = size;
+        String remote = item.remotePath;
+        FileExistsPolicy configured = queue.options().fileExists();
+        boolean resuming = item.attempts > 1 || item.bytesDone.get() > 0;
+        long offset = 0;
+        if (configured != FileExistsPolicy.OVERWRITE || resuming) {
+            Optional<RemoteEntry> existing = session.stat(remote);
+            if (existing.isPresent() && existing.get().type() == EntryType.DIRECTORY) {
+                throw new FtpReplyException("STOR " + remote, new dev.ferry.engine.FtpReply(553,
+                        List.of("553 a folder of that name exists on the server")));
+            }
+            if (existing.isPresent()) {
+                long remoteSize = existing.get().size();
+                FileExistsPolicy policy = resuming ? FileExistsPolicy.RESUME
+                        : decide(item, remoteSize, existing.get().modified().map(Instant::toEpochMilli).orElse(-1L),
+                        size, Files.getLastModifiedTime(source).toMillis());
+                switch (policy) {
+                    case SKIP -> {
+                        finishSkipped(item, size, "skipped: the remote file exists");
+                        return;
+                    }
+                    case RESUME -> {
+                        if (remoteSize == size && !resuming) {
+                            finishSkipped(item, size, "skipped: the remote file is already complete");
+                            return;
+                        }
+                        if (remoteSize >= 0 && remoteSize <= size && session.features().supportsResume()) {
+                            offset = remoteSize;
+                        }
+                    }
+                    case RENAME -> remote = uniqueRemote(session, remote);
+                    default -> {
+                        // overwrite
+                    }
+                }
+            }
+        }
+        item.bytesDone.set(offset);
+        if (offset < size || size == 0) {
+            try (InputStream in = Files.newInputStream(source)) {
+                in.skipNBytes(offset);
+                session.upload(remote, in, offset, false, progress(item, offset), item.cancellation);
+            }
+        }
+        if (queue.options().verify() && session.features().supports("SIZE")) {
+            long there = session.size(remote).orElse(-1);
+            if (there != size) {
+                throw new FtpConnectionException("the server has " + there + " of " + size + " bytes of " + remote
+                        + " after the upload", null);
+            }
+        }
+        verifyUpload(session, item, source, remote);
+        if (queue.options().keepTimestamps() && session.canSetModificationTime()) {
+            try {
+                session.setModificationTime(remote, Files.getLastModifiedTime(source).toInstant());
+            } catch (FtpReplyException e) {
+                queue.note(item, "the server did not keep the modification time: " + e.reply().orElseThrow());
+            }
+        }
+        item.bytesDone.set(size);
+        queue.report(item, TransferState.DONE, null);
+    }
+
+    private static String uniqueRemote(FtpSession session, String remote) throws FtpException {
+        String folder = RemotePaths.parent(remote);
+        String name = RemotePaths.name(remote);
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (int i = 1; ; i++) {
+            String candidate = RemotePaths.join(folder, base + " (" + i + ")" + ext);
+            if (session.stat(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    // ---- folders -------------------------------------------------------------------------------
+
+    private void expand(FtpSession session, TransferItem item) throws IOException {
+        List<NewTransfer> children = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> renamed = new ArrayList<>();
+        if (item.direction == TransferDirection.DOWNLOAD) {
+            Path folder = Path.of(item.localPath);
+            Files.createDirectories(folder);
+            for (RemoteEntry e : session.list(item.remotePath)) {
+                String remote = RemotePaths.join(item.remotePath, e.name());
+                Optional<Path> local = LocalNames.child(folder, e.name());
+                if (local.isEmpty()) {
+                    skipped.add(printable(e.name()) + " (cannot be a local file name)");
+                    continue;
+                }
+                if (!local.get().getFileName().toString().equals(e.name())) {
+                    renamed.add("\"" + printable(e.name()) + "\" as \"" + local.get().getFileName() + "\"");
+                }
+                switch (e.type()) {
+                    case DIRECTORY -> children.add(NewTransfer.downloadFolder(item.site, remote, local.get()));
+                    case FILE -> children.add(NewTransfer.download(item.site, remote, local.get(), e.size()));
+                    default -> skipped.add(printable(e.name()) + (e.type() == EntryType.SYMLINK ? " (a symbolic link)"
+                            : " (not a regular file)"));
+                }
+            }
+        } else {
+            Path folder = Path.of(item.localPath);
+            ensureRemoteFolder(session, item.remotePath);
+            List<Path> entries;
+            try (Stream<Path> list = Files.list(folder)) {
+                entries = list.sorted().toList();
+            }
+            for (Path p : entries) {
+                String remote = RemotePaths.join(item.remotePath, p.getFileName().toString());
+                if (Files.isDirectory(p)) {
+                    children.add(NewTransfer.uploadFolder(item.site, p, remote));
+                } else if (Files.isRegularFile(p)) {
+                    children.add(NewTransfer.upload(item.site, p, remote, Files.size(p)));
+                } else {
+                    skipped.add(p.getFileName() + " (not a regular file)");
+                }
+            }
+        }
+        queue.addChildren(item.id, children);
+        List<String> notes = new ArrayList<>();
+        if (!renamed.isEmpty()) {
+            notes.add("saved " + String.join(", ", renamed));
+        }
+        if (!skipped.isEmpty()) {
+            notes.add("skipped " + String.join(", ", skipped));
+        }
+        if (!notes.isEmpty()) {
+            queue.note(item, String.join("; ", notes));
+        }
+        queue.report(item, TransferState.DONE, null);
+    }
+
+    private static void ensureRemoteFolder(FtpSession session, String path) throws FtpException {
+        Optional<RemoteEntry> e = session.stat(path);
+        if (e.isEmpty()) {
+            session.mkdir(path);
+        } else if (e.get().type() != EntryType.DIRECTORY) {
+            throw new FtpReplyException("MKD " + path, new dev.ferry.engine.FtpReply(553,
+                    List.of("553 a file of that name exists on the server")));
+        }
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    private TransferListener progress(TransferItem item, long offset) {
+        long[] last = {0};
+        return done -> {
+            long delta = done - last[0];
+            last[0] = done;
+            item.bytesDone.set(offset + done);
+            queue.progress(delta);
+            limit.take(delta);
+        };
+    }
+
+    private void verify(FtpSession session, TransferItem item, Path local) throws IOException {
+        if (!queue.options().verify()) {
+            return;
+        }
+        Optional<ChecksumAlgorithm> algorithm = session.checksumAlgorithm();
+        if (algorithm.isEmpty()) {
+            return;
+        }
+        queue.report(item, TransferState.VERIFYING, null);
+        Optional<RemoteChecksum> remote = session.checksum(item.remotePath);
+        if (remote.isEmpty()) {
+            return;
+        }
+        String mine = LocalChecksums.of(local, remote.get().algorithm());
+        if (!mine.equals(remote.get().hex())) {
+            Files.deleteIfExists(local);
+            item.bytesDone.set(0);
+            throw new FtpException("checksum mismatch: the server's " + remote.get().algorithm().hashName() + " of "
+                    + item.remotePath + " is " + remote.get().hex() + ", the downloaded file's is " + mine
+                    + "; the download was discarded");
+        }
+    }
+
+    private void verifyUpload(FtpSession session, TransferItem item, Path source, String remote) throws IOException {
+        if (!queue.options().verify() || session.checksumAlgorithm().isEmpty()) {
+            return;
+        }
+        queue.report(item, TransferState.VERIFYING, null);
+        Optional<RemoteChecksum> there = session.checksum(remote);
+        if (there.isPresent()) {
+            String mine = LocalChecksums.of(source, there.get().algorithm());
+            if (!mine.equals(there.get().hex())) {
+                throw new FtpException("checksum mismatch after uploading " + remote + ": the server's "
+                        + there.get().algorithm().hashName() + " is " + there.get().hex() + ", the local file's is " + mine);
+            }
+        }
+    }
+
+    private FileExistsPolicy decide(TransferItem item, long targetSize, long targetModified, long sourceSize,
+                                    long sourceModified) throws InterruptedException, IOException {
+        FileExistsPolicy policy = queue.rememberedAnswer() != null ? queue.rememberedAnswer() : queue.options().fileExists();
+        if (policy == FileExistsPolicy.ASK) {
+            queue.report(item, TransferState.WAITING_FOR_USER, null);
+            try {
+                UserPrompt.FileExistsAnswer answer = queue.options().prompt().fileExists(item.snapshot(),
+                        new UserPrompt.ExistingTarget(targetSize, targetModified, sourceSize, sourceModified)).get();
+                policy = answer.policy();
+                if (answer.applyToAll()) {
+                    queue.rememberAnswer(policy);
+                }
+            } catch (ExecutionException e) {
+                throw new IOException("the question about an existing file was not answered: " + e.getCause(), e);
+            }
+            queue.report(item, TransferState.RUNNING, null);
+        }
+        return switch (policy) {
+            case OVERWRITE_IF_NEWER -> sourceModified > targetModified ? FileExistsPolicy.OVERWRITE : FileExistsPolicy.SKIP;
+            case OVERWRITE_IF_SIZE_DIFFERS -> sourceSize != targetSize ? FileExistsPolicy.OVERWRITE : FileExistsPolicy.SKIP;
+            case ASK -> FileExistsPolicy.SKIP;
+            default -> policy;
+        };
+    }
+
+    private void finishSkipped(TransferItem item, long size, String why) {
+        item.bytesDone.set(Math.max(0, size));
+        queue.note(item, why);
+        queue.report(item, TransferState.DONE, null);
+    }
+
+    static String describeLocal(IOException e) {
+        if (e instanceof AccessDeniedException a) {
+            return "cannot write " + a.getFile() + ": permission denied";
+        }
+        if (e instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file or folder";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+        }
+        String m = e.getMessage();
+        if (m != null && m.contains("No space left")) {
+            return "the disk is full: " + m;
+        }
+        return "local file error: " + m;
+    }
+
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return sb.toString();
+    }
+}

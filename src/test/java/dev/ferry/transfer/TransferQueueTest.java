@@ -1,0 +1,358 @@
+package dev.ferry.transfer;
+
+import dev.ferry.engine.FtpConnectionException;
+import dev.ferry.engine.FtpSession;
+import dev.ferry.engine.FtpsMode;
+import dev.ferry.engine.TlsVersion;
+import dev.ferry.engine.tls.ServerCertificateEvaluator;
+import dev.ferry.engine.ConnectionSettings;
+import dev.ferry.testsupport.FtpsServerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TransferQueueTest {
+    static final String SITE = "test-site";
+
+    @RegisterExtension
+    static final FtpsServerExtension server = FtpsServerExtension.builder().build();
+
+    @TempDir
+    Path dir;
+
+    private final List<TransferQueue> queues = new ArrayList<>();
+
+    @AfterEach
+    void closeQueues() {
+        queues.forEach(TransferQueue::close);
+    }
+
+    static ConnectionSettings settings() {
+        return ConnectionSettings.builder(server.host()).port(server.explicitPort()).mode(FtpsMode.EXPLICIT)
+                .credentials(server.user(), server.password())
+                .evaluator(new ServerCertificateEvaluator(List.of(server.rootCa()), false, Clock.systemUTC()))
+                .readTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private TransferQueue queue(QueueOptions options) {
+        TransferQueue q = new TransferQueue(options);
+        q.registerSite(SITE, () -> FtpSession.open(settings()));
+        queues.add(q);
+        return q;
+    }
+
+    private static byte[] random(int size) {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        return b;
+    }
+
+    private static void awaitIdle(TransferQueue q) throws InterruptedException {
+        assertTrue(q.awaitIdle(Duration.ofSeconds(60)), () -> "queue did not finish: " + q.snapshots());
+    }
+
+    @Test
+    void downloadsAFolderTreeWithThreeWorkers() throws Exception {
+        List<byte[]> contents = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Path folder = Files.createDirectories(server.home().resolve("tree/d" + (i % 3)));
+            byte[] c = random(10_000 * (i + 1));
+            contents.add(c);
+            Files.write(folder.resolve("f" + i + ".bin"), c);
+        }
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(3));
+        q.add(List.of(NewTransfer.downloadFolder(SITE, "/tree", dir.resolve("tree"))));
+        q.start();
+        awaitIdle(q);
+        assertTrue(q.snapshots().stream().allMatch(s -> s.state() == TransferState.DONE), () -> q.snapshots().toString());
+        for (int i = 0; i < 9; i++) {
+            assertArrayEquals(contents.get(i), Files.readAllBytes(dir.resolve("tree/d" + (i % 3) + "/f" + i + ".bin")));
+        }
+        QueueTotals totals = q.totals();
+        assertEquals(totals.bytesTotal(), totals.bytesDone());
+        assertEquals(13, totals.items());
+    }
+
+    @Test
+    void uploadsAFolderTree() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("up/a/b"));
+        Files.write(tree.resolve("deep.bin"), random(70_000));
+        Files.write(dir.resolve("up/top.txt"), "top".getBytes());
+        TransferQueue q = queue(QueueOptions.defaults());
+        q.add(List.of(NewTransfer.uploadFolder(SITE, dir.resolve("up"), "/up")));
+        q.start();
+        awaitIdle(q);
+        assertArrayEquals(random(70_000), Files.readAllBytes(server.home().resolve("up/a/b/deep.bin")));
+        assertEquals("top", Files.readString(server.home().resolve("up/top.txt")));
+    }
+
+    @Test
+    void keepsTheRemoteModificationTimeOnDownload() throws Exception {
+        Path remote = Files.write(server.home().resolve("old.txt"), "old".getBytes());
+        Instant when = Instant.parse("2020-01-02T03:04:05Z");
+        Files.setLastModifiedTime(remote, FileTime.from(when));
+        TransferQueue q = queue(QueueOptions.defaults());
+        q.add(List.of(NewTransfer.download(SITE, "/old.txt", dir.resolve("old.txt"), -1)));
+        q.start();
+        awaitIdle(q);
+        assertEquals(when, Files.getLastModifiedTime(dir.resolve("old.txt")).toInstant());
+    }
+
+    @Test
+    void aCancelledDownloadLeavesNoPartialTarget() throws Exception {
+        Files.write(server.home().resolve("big.bin"), random(40_000_000));
+        TransferQueue q = new TransferQueue(QueueOptions.defaults().withSpeedLimit(4_000_000));
+        q.registerSite(SITE, () -> FtpSession.open(settings()));
+        queues.add(q);
+        long id = q.add(List.of(NewTransfer.download(SITE, "/big.bin", dir.resolve("big.bin"), 40_000_000))).get(0).id();
+        q.start();
+        waitFor(() -> q.snapshot(id).orElseThrow().bytesDone() > 1_000_000);
+        q.cancel(id);
+        awaitIdle(q);
+        assertEquals(TransferState.CANCELLED, q.snapshot(id).orElseThrow().state());
+        assertFalse(Files.exists(dir.resolve("big.bin")));
+        assertFalse(Files.exists(dir.resolve("big.bin.ferry-part")));
+    }
+
+    @Test
+    void aPausedDownloadKeepsItsBytesAndContinuesOnResume() throws Exception {
+        byte[] content = random(30_000_000);
+        Files.write(server.home().resolve("p.bin"), content);
+        TransferQueue q = new TransferQueue(QueueOptions.defaults().withSpeedLimit(6_000_000));
+        q.registerSite(SITE, () -> FtpSession.open(settings()));
+        queues.add(q);
+        long id = q.add(List.of(NewTransfer.download(SITE, "/p.bin", dir.resolve("p.bin"), content.length))).get(0).id();
+        q.start();
+        waitFor(() -> q.snapshot(id).orElseThrow().bytesDone() > 2_000_000);
+        q.pause(id);
+        waitFor(() -> q.snapshot(id).orElseThrow().state() == TransferState.PAUSED);
+        long kept = Files.size(dir.resolve("p.bin.ferry-part"));
+        assertTrue(kept > 1_000_000, "kept " + kept);
+        q.resume(id);
+        awaitIdle(q);
+        assertEquals(TransferState.DONE, q.snapshot(id).orElseThrow().state());
+        assertArrayEquals(content, Files.readAllBytes(dir.resolve("p.bin")));
+    }
+
+    @Test
+    void anUnwritableLocalFolderFailsThatItemWhileTheRestGoesOn() throws Exception {
+        Files.write(server.home().resolve("a.txt"), "a".getBytes());
+        Files.write(server.home().resolve("b.txt"), "b".getBytes());
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path blocked = locked.resolve("sub");
+        // root may write anywhere: a plain file where the folder should be makes the target unwritable for everyone
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path impossible = dir.resolve("not-a-folder").resolve("a.txt");
+        TransferQueue q = queue(QueueOptions.defaults().withRetries(1, Duration.ofMillis(10)));
+        List<TransferSnapshot> added = q.add(List.of(
+                NewTransfer.download(SITE, "/a.txt", impossible, 1),
+                NewTransfer.download(SITE, "/b.txt", dir.resolve("b.txt"), 1)));
+        q.start();
+        awaitIdle(q);
+        TransferSnapshot failed = q.snapshot(added.get(0).id()).orElseThrow();
+        assertEquals(TransferState.FAILED, failed.state());
+        assertTrue(failed.lastError().orElseThrow().contains("not-a-folder"), failed.lastError().orElseThrow());
+        assertEquals(TransferState.DONE, q.snapshot(added.get(1).id()).orElseThrow().state());
+        assertEquals("b", Files.readString(dir.resolve("b.txt")));
+        assertFalse(Files.exists(blocked));
+    }
+
+    @Test
+    void givesUpAfterTheLastTryWithTheReasonInWords() throws Exception {
+        AtomicInteger tries = new AtomicInteger();
+        TransferQueue q = new TransferQueue(QueueOptions.defaults().withRetries(3, Duration.ofMillis(20)));
+        queues.add(q);
+        q.registerSite(SITE, () -> {
+            tries.incrementAndGet();
+            throw new FtpConnectionException("could not connect to example:21: Connection refused", null);
+        });
+        long id = q.add(List.of(NewTransfer.download(SITE, "/x", dir.resolve("x"), 1))).get(0).id();
+        q.start();
+        awaitIdle(q);
+        TransferSnapshot s = q.snapshot(id).orElseThrow();
+        assertEquals(TransferState.FAILED, s.state());
+        assertEquals(3, tries.get());
+        assertTrue(s.lastError().orElseThrow().contains("Connection refused"));
+    }
+
+    @Test
+    void skipsAnExistingTargetWhenToldTo() throws Exception {
+        Files.write(server.home().resolve("s.txt"), "new".getBytes());
+        Files.writeString(dir.resolve("s.txt"), "mine");
+        TransferQueue q = queue(QueueOptions.defaults().withFileExists(FileExistsPolicy.SKIP));
+        long id = q.add(List.of(NewTransfer.download(SITE, "/s.txt", dir.resolve("s.txt"), 3))).get(0).id();
+        q.start();
+        awaitIdle(q);
+        assertEquals("mine", Files.readString(dir.resolve("s.txt")));
+        assertTrue(q.snapshot(id).orElseThrow().note().orElseThrow().contains("skipped"));
+    }
+
+    @Test
+    void renamesWhenToldToKeepBoth() throws Exception {
+        Files.write(server.home().resolve("r.txt"), "theirs".getBytes());
+        Files.writeString(dir.resolve("r.txt"), "mine");
+        TransferQueue q = queue(QueueOptions.defaults().withFileExists(FileExistsPolicy.RENAME));
+        q.add(List.of(NewTransfer.download(SITE, "/r.txt", dir.resolve("r.txt"), 6)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("mine", Files.readString(dir.resolve("r.txt")));
+        assertEquals("theirs", Files.readString(dir.resolve("r (1).txt")));
+    }
+
+    @Test
+    void asksTheUserAndAppliesTheAnswerToAll() throws Exception {
+        for (String n : List.of("q1.txt", "q2.txt")) {
+            Files.write(server.home().resolve(n), "server".getBytes());
+            Files.writeString(dir.resolve(n), "local");
+        }
+        AtomicInteger asked = new AtomicInteger();
+        UserPrompt prompt = (item, target) -> {
+            asked.incrementAndGet();
+            return CompletableFuture.completedFuture(new UserPrompt.FileExistsAnswer(FileExistsPolicy.OVERWRITE, true));
+        };
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.ASK).withPrompt(prompt));
+        q.add(List.of(NewTransfer.download(SITE, "/q1.txt", dir.resolve("q1.txt"), 6),
+                NewTransfer.download(SITE, "/q2.txt", dir.resolve("q2.txt"), 6)));
+        q.start();
+        awaitIdle(q);
+        assertEquals(1, asked.get());
+        assertEquals("server", Files.readString(dir.resolve("q1.txt")));
+        assertEquals("server", Files.readString(dir.resolve("q2.txt")));
+    }
+
+    @Test
+    void overwritesOnlyWhenSizesDifferWhenToldTo() throws Exception {
+        Files.write(server.home().resolve("same.txt"), "1234".getBytes());
+        Files.write(server.home().resolve("diff.txt"), "123456".getBytes());
+        Files.writeString(dir.resolve("same.txt"), "abcd");
+        Files.writeString(dir.resolve("diff.txt"), "abcd");
+        TransferQueue q = queue(QueueOptions.defaults().withFileExists(FileExistsPolicy.OVERWRITE_IF_SIZE_DIFFERS));
+        q.add(List.of(NewTransfer.download(SITE, "/same.txt", dir.resolve("same.txt"), 4),
+                NewTransfer.download(SITE, "/diff.txt", dir.resolve("diff.txt"), 6)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("abcd", Files.readString(dir.resolve("same.txt")));
+        assertEquals("123456", Files.readString(dir.resolve("diff.txt")));
+    }
+
+    @Test
+    void reordersWaitingItems() {
+        TransferQueue q = new TransferQueue(QueueOptions.defaults());
+        queues.add(q);
+        List<TransferSnapshot> added = q.add(List.of(NewTransfer.download("nowhere", "/1", dir.resolve("1"), 1),
+                NewTransfer.download("nowhere", "/2", dir.resolve("2"), 1),
+                NewTransfer.download("nowhere", "/3", dir.resolve("3"), 1)));
+        q.moveToTop(added.get(2).id());
+        q.moveDown(added.get(0).id());
+        assertEquals(List.of("/3", "/2", "/1"), q.snapshots().stream().map(TransferSnapshot::remotePath).toList());
+        q.moveToBottom(added.get(2).id());
+        q.moveUp(added.get(0).id());
+        assertEquals(List.of("/1", "/2", "/3"), q.snapshots().stream().map(TransferSnapshot::remotePath).toList());
+    }
+
+    @Test
+    void tenThousandQueuedItemsReachListenersInOneEvent() {
+        TransferQueue q = new TransferQueue(QueueOptions.defaults());
+        queues.add(q);
+        AtomicInteger events = new AtomicInteger();
+        q.addListener(new QueueListener() {
+            @Override
+            public void added(List<TransferSnapshot> items) {
+                events.incrementAndGet();
+            }
+
+            @Override
+            public void changed(TransferSnapshot item) {
+                events.incrementAndGet();
+            }
+        });
+        List<NewTransfer> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(NewTransfer.download("unregistered", "/f" + i, dir.resolve("f" + i), 100));
+        }
+        q.add(many);
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            q.totals();
+        }
+        assertEquals(1, events.get());
+        assertEquals(1_000_000, q.totals().bytesTotal());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5_000);
+    }
+
+    @Test
+    void aQueueSavedMidRunFinishesInANewQueue() throws Exception {
+        List<byte[]> contents = new ArrayList<>();
+        List<NewTransfer> transfers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            byte[] c = random(3_000_000 + i);
+            contents.add(c);
+            Files.write(server.home().resolve("m" + i + ".bin"), c);
+            transfers.add(NewTransfer.download(SITE, "/m" + i + ".bin", dir.resolve("m" + i + ".bin"), c.length));
+        }
+        Path file = dir.resolve("config/queue.json");
+        TransferQueue first = new TransferQueue(QueueOptions.defaults().withParallel(2).withSpeedLimit(8_000_000));
+        first.registerSite(SITE, () -> FtpSession.open(settings()));
+        QueueStore store = new QueueStore(file, Duration.ofMillis(100));
+        store.attach(first);
+        first.add(transfers);
+        first.start();
+        waitFor(() -> first.totals().bytesDone() > 4_000_000);
+        first.close();
+        store.close();
+        assertTrue(first.snapshots().stream().anyMatch(s -> !s.state().isFinished()), "stopped mid-run");
+
+        QueueStore.Loaded loaded = new QueueStore(file, Duration.ofMillis(100)).load();
+        assertTrue(loaded.problem().isEmpty());
+        assertEquals(6, loaded.items().size());
+        TransferQueue second = queue(QueueOptions.defaults());
+        second.restore(loaded.items());
+        second.start();
+        awaitIdle(second);
+        for (int i = 0; i < 6; i++) {
+            assertArrayEquals(contents.get(i), Files.readAllBytes(dir.resolve("m" + i + ".bin")), "file " + i);
+        }
+    }
+
+    @Test
+    void aCorruptQueueFileIsKeptAndReported() throws IOException {
+        Path file = Files.writeString(dir.resolve("queue.json"), "{ this is not json");
+        QueueStore.Loaded loaded = new QueueStore(file, Duration.ofSeconds(1)).load();
+        assertTrue(loaded.items().isEmpty());
+        assertTrue(loaded.problem().orElseThrow().contains("could not be read"));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("queue.json.unreadable-")));
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in time");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
