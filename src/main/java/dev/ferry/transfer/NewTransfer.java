@@ -5,23 +5,52 @@ import java.nio.file.Path;
 /**
  * What to add to the queue.
  *
- * @param size -1 when unknown (it is learned when the transfer starts)
+ * @param size           bytes of the source, -1 when unknown (learned when the transfer starts)
+ * @param remote         what is known of the remote side without asking the server again (from a listing)
  */
 public record NewTransfer(String site, TransferDirection direction, boolean folder, String remotePath, Path localPath,
-                          long size) {
+                          long size, RemoteHint remote) {
+
     public static NewTransfer download(String site, String remotePath, Path localPath, long size) {
-        return new NewTransfer(site, TransferDirection.DOWNLOAD, false, remotePath, localPath, size);
+        return new NewTransfer(site, TransferDirection.DOWNLOAD, false, remotePath, localPath, size, RemoteHint.UNKNOWN);
+    }
+
+    /** A download whose size and time came from a listing, so no extra round trip asks for them. */
+    public static NewTransfer download(String site, String remotePath, Path localPath, RemoteHint listed) {
+        return new NewTransfer(site, TransferDirection.DOWNLOAD, false, remotePath, localPath, listed.size(), listed);
     }
 
     public static NewTransfer downloadFolder(String site, String remotePath, Path localFolder) {
-        return new NewTransfer(site, TransferDirection.DOWNLOAD, true, remotePath, localFolder, -1);
+        return new NewTransfer(site, TransferDirection.DOWNLOAD, true, remotePath, localFolder, -1, RemoteHint.UNKNOWN);
     }
 
     public static NewTransfer upload(String site, Path localPath, String remotePath, long size) {
-        return new NewTransfer(site, TransferDirection.UPLOAD, false, remotePath, localPath, size);
+        return new NewTransfer(site, TransferDirection.UPLOAD, false, remotePath, localPath, size, RemoteHint.UNKNOWN);
+    }
+
+    /** An upload for which the remote folder's listing already says what is there. */
+    public static NewTransfer upload(String site, Path localPath, String remotePath, long size, RemoteHint listed) {
+        return new NewTransfer(site, TransferDirection.UPLOAD, false, remotePath, localPath, size, listed);
     }
 
     public static NewTransfer uploadFolder(String site, Path localFolder, String remotePath) {
-        return new NewTransfer(site, TransferDirection.UPLOAD, true, remotePath, localFolder, -1);
+        return new NewTransfer(site, TransferDirection.UPLOAD, true, remotePath, localFolder, -1, RemoteHint.UNKNOWN);
+    }
+
+    /**
+     * What a listing said of the remote file.
+     *
+     * @param known    whether the listing was read at all
+     * @param exists   whether the file is there
+     * @param size     its size, or -1
+     * @param modified its modification time in epoch milliseconds, or -1
+     */
+    public record RemoteHint(boolean known, boolean exists, long size, long modified) {
+        public static final RemoteHint UNKNOWN = new RemoteHint(false, false, -1, -1);
+        public static final RemoteHint ABSENT = new RemoteHint(true, false, -1, -1);
+
+        public static RemoteHint present(long size, long modified) {
+            return new RemoteHint(true, true, size, modified);
+        }
     }
 }

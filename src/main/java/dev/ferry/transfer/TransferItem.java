@@ -19,6 +19,7 @@ final class TransferItem {
     final String localPath;
     final AtomicLong bytesDone = new AtomicLong();
     volatile long size;
+    NewTransfer.RemoteHint remote = NewTransfer.RemoteHint.UNKNOWN;
     TransferState state = TransferState.QUEUED;
     int attempts;
     String lastError;

@@ -77,6 +77,7 @@ public final class TransferQueue implements AutoCloseable {
             for (NewTransfer t : transfers) {
                 TransferItem item = new TransferItem(nextId++, t.site(), t.direction(), t.folder(), parent,
                         t.remotePath(), t.localPath().toString(), t.size());
+                item.remote = t.remote();
                 order.add(item);
                 byId.put(item.id, item);
                 added.add(item.snapshot());

@@ -132,8 +132,10 @@ final class TransferWorker implements Runnable {
     private void download(FtpSession session, TransferItem item) throws IOException, InterruptedException {
         Path target = Path.of(item.localPath);
         long size = item.size;
-        Optional<Instant> modified = Optional.empty();
-        if (size < 0 || queue.options().keepTimestamps()) {
+        Optional<Instant> modified = item.remote.modified() >= 0
+                ? Optional.of(Instant.ofEpochMilli(item.remote.modified())) : Optional.empty();
+        boolean listed = item.remote.known() && item.remote.exists() && item.attempts == 1;
+        if (size < 0 || !listed && queue.options().keepTimestamps()) {
             Optional<RemoteEntry> entry = session.stat(item.remotePath);
             if (entry.isEmpty()) {
                 throw new FtpReplyException("RETR " + item.remotePath,
@@ -230,7 +232,8 @@ final class TransferWorker implements Runnable {
         boolean resuming = item.attempts > 1 || item.bytesDone.get() > 0;
         long offset = 0;
         if (configured != FileExistsPolicy.OVERWRITE || resuming) {
-            Optional<RemoteEntry> existing = session.stat(remote);
+            Optional<RemoteEntry> existing = !resuming && item.remote.known()
+                    ? hinted(remote, item.remote) : session.stat(remote);
             if (existing.isPresent() && existing.get().type() == EntryType.DIRECTORY) {
                 throw new FtpReplyException("STOR " + remote, new dev.ferry.engine.FtpReply(553,
                         List.of("553 a folder of that name exists on the server")));
@@ -287,6 +290,15 @@ final class TransferWorker implements Runnable {
         queue.report(item, TransferState.DONE, null);
     }
 
+    private static Optional<RemoteEntry> hinted(String remote, NewTransfer.RemoteHint hint) {
+        if (!hint.exists()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RemoteEntry(RemotePaths.name(remote), EntryType.FILE, hint.size(),
+                hint.modified() >= 0 ? Optional.of(Instant.ofEpochMilli(hint.modified())) : Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ""));
+    }
+
     private static String uniqueRemote(FtpSession session, String remote) throws FtpException {
         String folder = RemotePaths.parent(remote);
         String name = RemotePaths.name(remote);
@@ -322,14 +334,21 @@ final class TransferWorker implements Runnable {
                 }
                 switch (e.type()) {
                     case DIRECTORY -> children.add(NewTransfer.downloadFolder(item.site, remote, local.get()));
-                    case FILE -> children.add(NewTransfer.download(item.site, remote, local.get(), e.size()));
+                    case FILE -> children.add(NewTransfer.download(item.site, remote, local.get(),
+                            NewTransfer.RemoteHint.present(e.size(), e.modified().map(Instant::toEpochMilli).orElse(-1L))));
                     default -> skipped.add(printable(e.name()) + (e.type() == EntryType.SYMLINK ? " (a symbolic link)"
                             : " (not a regular file)"));
                 }
             }
         } else {
             Path folder = Path.of(item.localPath);
-            ensureRemoteFolder(session, item.remotePath);
+            boolean created = ensureRemoteFolder(session, item.remotePath);
+            java.util.Map<String, RemoteEntry> there = new java.util.HashMap<>();
+            if (!created) {
+                for (RemoteEntry e : session.list(item.remotePath)) {
+                    there.put(e.name(), e);
+                }
+            }
             List<Path> entries;
             try (Stream<Path> list = Files.list(folder)) {
                 entries = list.sorted().toList();
@@ -339,7 +358,10 @@ final class TransferWorker implements Runnable {
                 if (Files.isDirectory(p)) {
                     children.add(NewTransfer.uploadFolder(item.site, p, remote));
                 } else if (Files.isRegularFile(p)) {
-                    children.add(NewTransfer.upload(item.site, p, remote, Files.size(p)));
+                    RemoteEntry e = there.get(p.getFileName().toString());
+                    NewTransfer.RemoteHint hint = e == null ? NewTransfer.RemoteHint.ABSENT
+                            : NewTransfer.RemoteHint.present(e.size(), e.modified().map(Instant::toEpochMilli).orElse(-1L));
+                    children.add(NewTransfer.upload(item.site, p, remote, Files.size(p), hint));
                 } else {
                     skipped.add(p.getFileName() + " (not a regular file)");
                 }
@@ -359,14 +381,18 @@ final class TransferWorker implements Runnable {
         queue.report(item, TransferState.DONE, null);
     }
 
-    private static void ensureRemoteFolder(FtpSession session, String path) throws FtpException {
+    /** Makes sure the remote folder exists; true when it had to be created. */
+    private static boolean ensureRemoteFolder(FtpSession session, String path) throws FtpException {
         Optional<RemoteEntry> e = session.stat(path);
         if (e.isEmpty()) {
             session.mkdir(path);
-        } else if (e.get().type() != EntryType.DIRECTORY) {
+            return true;
+        }
+        if (e.get().type() != EntryType.DIRECTORY) {
             throw new FtpReplyException("MKD " + path, new dev.ferry.engine.FtpReply(553,
                     List.of("553 a file of that name exists on the server")));
         }
+        return false;
     }
 
     // ---- shared --------------------------------------------------------------------------------
