@@ -131,13 +131,18 @@ final class SessionOpener {
 
     private String handshakeFailure(IOException e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("certificate_required") || m.contains("bad_certificate") || m.contains("handshake_failure")
-                && s.clientCredentials().isEmpty()) {
-            return "the TLS handshake failed: the server may require a client certificate (" + m + ")";
+        if (m.contains("certificate_required") || m.contains("bad_certificate")) {
+            return "the TLS handshake failed: the server requires a client certificate"
+                    + (s.clientCredentials().isPresent() ? " and did not accept the one given" : "") + " (" + m + ")";
         }
         if (m.contains("protocol_version") || m.contains("No appropriate protocol")) {
             return "the TLS handshake failed: the server and Ferry share no TLS version (Ferry speaks TLS "
                     + s.tlsMinimum().shortName() + " to " + s.tlsMaximum().shortName() + "): " + m;
+        }
+        if (m.contains("handshake_failure")) {
+            return "the TLS handshake failed: the server and Ferry agree on no cipher or key exchange"
+                    + (s.clientCredentials().isEmpty() ? ", or the server requires a client certificate" : "")
+                    + " (" + m + ")";
         }
         return "the TLS handshake failed: " + m;
     }
