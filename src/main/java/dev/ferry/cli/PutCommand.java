@@ -38,11 +38,16 @@ final class PutCommand {
                 session.close();
                 return 0;
             }
-            String name = source.toAbsolutePath().normalize().getFileName().toString();
-            String target = intoFolder ? RemotePaths.join(remote, name) : remote;
-            NewTransfer transfer = Files.isDirectory(source)
-                    ? NewTransfer.uploadFolder(sessions.site(), source, target)
-                    : NewTransfer.upload(sessions.site(), source, target, Files.size(source));
+            NewTransfer transfer;
+            if (Files.isDirectory(source)) {
+                // Like get -r and lftp's mirror: the folder's contents go into the URL's folder, so that
+                // running the same command again continues the same copy.
+                transfer = NewTransfer.uploadFolder(sessions.site(), source, remote.isEmpty() ? "/" : remote);
+            } else {
+                String name = source.toAbsolutePath().normalize().getFileName().toString();
+                String target = intoFolder ? RemotePaths.join(remote, name) : remote;
+                transfer = NewTransfer.upload(sessions.site(), source, target, Files.size(source));
+            }
             FtpSession handedOver = session;
             session = null;
             return QueueRun.run(options, sessions, sessions.site(), handedOver, transfer, err, progress);
