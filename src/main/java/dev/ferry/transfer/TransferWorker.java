@@ -84,6 +84,9 @@ final class TransferWorker implements Runnable {
             }
             pool.release(item.site, session);
         } catch (TransferCancelledException e) {
+            if (item.stopAs == TransferState.CANCELLED && item.direction == TransferDirection.UPLOAD && !item.folder) {
+                removePartialUpload(session, item);
+            }
             pool.release(item.site, session);
             whenStopped(item);
         } catch (FtpException e) {
@@ -113,6 +116,18 @@ final class TransferWorker implements Runnable {
             LOG.warn("transfer {} failed unexpectedly", item.remotePath, e);
             queue.report(item, TransferState.FAILED, "unexpected error: " + e);
         }
+    }
+
+    /** A cancelled upload leaves no partial file on the server (where the server lets us remove it). */
+    private static void removePartialUpload(FtpSession session, TransferItem item) {
+        try {
+            if (session.isOpen()) {
+                session.delete(item.remotePath);
+            }
+        } catch (FtpException e) {
+            LOG.warn("cannot remove the partial upload {}: {}", item.remotePath, e.getMessage());
+        }
+        item.bytesDone.set(0);
     }
 
     private void whenStopped(TransferItem item) {

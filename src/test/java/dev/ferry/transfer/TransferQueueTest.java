@@ -135,6 +135,21 @@ class TransferQueueTest {
     }
 
     @Test
+    void aCancelledUploadLeavesNoPartialFileOnTheServer() throws Exception {
+        Path big = Files.write(dir.resolve("up.bin"), random(40_000_000));
+        TransferQueue q = new TransferQueue(QueueOptions.defaults().withSpeedLimit(4_000_000));
+        q.registerSite(SITE, () -> FtpSession.open(settings()));
+        queues.add(q);
+        long id = q.add(List.of(NewTransfer.upload(SITE, big, "/up.bin", 40_000_000))).get(0).id();
+        q.start();
+        waitFor(() -> q.snapshot(id).orElseThrow().bytesDone() > 1_000_000);
+        q.cancel(id);
+        awaitIdle(q);
+        assertEquals(TransferState.CANCELLED, q.snapshot(id).orElseThrow().state());
+        assertFalse(Files.exists(server.home().resolve("up.bin")));
+    }
+
+    @Test
     void aPausedDownloadKeepsItsBytesAndContinuesOnResume() throws Exception {
         byte[] content = random(30_000_000);
         Files.write(server.home().resolve("p.bin"), content);
