@@ -37,11 +37,11 @@ final class DataTransfers {
     long receive(OpenedData opened, String command, OutputStream sink, TransferListener listener,
                  Cancellation cancellation) throws IOException {
         Socket socket = opened.socket();
+        InputStream in = opened.input();
         cancellation.attach(socket);
         KeepAlive keepAlive = new KeepAlive();
         long total = 0;
         try {
-            InputStream in = socket.getInputStream();
             byte[] buffer = new byte[BUFFER];
             int filled = 0;
             while (true) {
@@ -96,11 +96,11 @@ final class DataTransfers {
     long send(OpenedData opened, String command, InputStream source, TransferListener listener,
               Cancellation cancellation) throws IOException {
         Socket socket = opened.socket();
+        OutputStream out = opened.output();
         cancellation.attach(socket);
         KeepAlive keepAlive = new KeepAlive();
         long total = 0;
         try {
-            OutputStream out = socket.getOutputStream();
             byte[] buffer = new byte[BUFFER];
             while (true) {
                 int n;

@@ -107,7 +107,11 @@ final class TransferWorker implements Runnable {
             if (session != null) {
                 pool.release(item.site, session);
             }
-            queue.report(item, TransferState.FAILED, describeLocal(local));
+            if (item.stopAs != null) {
+                whenStopped(item);
+            } else {
+                queue.report(item, TransferState.FAILED, describeLocal(local));
+            }
         } catch (RuntimeException | InterruptedException e) {
             pool.discard(session);
             if (e instanceof InterruptedException) {

@@ -345,6 +345,7 @@ class TransferQueueTest {
         second.restore(loaded.items());
         second.start();
         awaitIdle(second);
+        assertTrue(second.snapshots().stream().allMatch(s -> s.state() == TransferState.DONE), () -> second.snapshots().toString());
         for (int i = 0; i < 6; i++) {
             assertArrayEquals(contents.get(i), Files.readAllBytes(dir.resolve("m" + i + ".bin")), "file " + i);
         }
