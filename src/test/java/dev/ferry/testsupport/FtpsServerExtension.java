@@ -69,6 +69,13 @@ public final class FtpsServerExtension implements BeforeAllCallback, AfterAllCal
         private String passiveAddress;
         private boolean withoutEpsv;
         private TestPki.Issued certificate;
+        private String passivePorts;
+
+        /** The ports passive data connections use, such as {@code "40000-40019"} (default: any free port). */
+        public Builder passivePorts(String ports) {
+            this.passivePorts = ports;
+            return this;
+        }
 
         public Builder tlsProtocols(String... protocols) {
             this.protocols = protocols;
@@ -175,12 +182,18 @@ public final class FtpsServerExtension implements BeforeAllCallback, AfterAllCal
             data.setPassiveExternalAddress(spec.passiveAddress);
         }
         data.setActiveLocalAddress("127.0.0.1");
+
         if (ssl != null) {
             listener.setSslConfiguration(ssl);
             listener.setImplicitSsl(implicit);
             data.setSslConfiguration(ssl);
         }
-        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        org.apache.ftpserver.DataConnectionConfiguration dataConfiguration = data.createDataConnectionConfiguration();
+        if (spec.passivePorts != null) {
+            String[] range = spec.passivePorts.split("-");
+            dataConfiguration = new FixedPassivePorts(dataConfiguration, Integer.parseInt(range[0]), Integer.parseInt(range[1]));
+        }
+        listener.setDataConnectionConfiguration(dataConfiguration);
         listener.setIdleTimeout(120);
         return listener.createListener();
     }
