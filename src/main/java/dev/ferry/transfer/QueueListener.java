@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Told when items are added, change state, move or are removed. Never told about progress bytes:
  * read those by sampling {@link TransferQueue#totals()} and {@link TransferQueue#snapshot(long)}, so
- * that a queue of many small files cannot flood a listener. Called on the thread that made the change;
+ * that a queue of many small files cannot flood a listener. Called on the thread that made the change,
+ * while the queue is locked: return quickly and never wait for another thread that uses the queue;
  * implementations hand the work to their own thread (the UI to its FX bridge).
  */
 public interface QueueListener {

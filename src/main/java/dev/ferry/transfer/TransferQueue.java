@@ -25,6 +25,8 @@ public final class TransferQueue implements AutoCloseable {
     private final List<TransferItem> order = new ArrayList<>();
     private final Map<Long, TransferItem> byId = new HashMap<>();
     private final Map<String, SiteConnector> sites = new ConcurrentHashMap<>();
+    private final Map<String, Integer> siteLimits = new ConcurrentHashMap<>();
+    private final Map<String, Integer> activePerSite = new HashMap<>();
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final ConnectionPool pool = new ConnectionPool(sites);
@@ -46,6 +48,15 @@ public final class TransferQueue implements AutoCloseable {
     public void registerSite(String key, SiteConnector connector) {
         sites.put(key, connector);
         signal();
+    }
+
+    /** As {@link #registerSite(String, SiteConnector)}, with at most {@code maxConnections} transfers to it at once. */
+    public void registerSite(String key, SiteConnector connector, int maxConnections) {
+        if (maxConnections < 1 || maxConnections > 10) {
+            throw new IllegalArgumentException("connections per site must be 1 to 10, not " + maxConnections);
+        }
+        siteLimits.put(key, maxConnections);
+        registerSite(key, connector);
     }
 
     /** Gives an open, idle session of {@code site} to the pool, so the first transfer needs no new login. */
@@ -159,7 +170,8 @@ public final class TransferQueue implements AutoCloseable {
                 long wait = releaseDueRetries();
                 for (int i = cursor; i < order.size(); i++) {
                     TransferItem item = order.get(i);
-                    if (item.state == TransferState.QUEUED && sites.containsKey(item.site)) {
+                    if (item.state == TransferState.QUEUED && sites.containsKey(item.site)
+                            && activePerSite.getOrDefault(item.site, 0) < siteLimits.getOrDefault(item.site, Integer.MAX_VALUE)) {
                         cursor = firstQueuedFrom(cursor);
                         item.cancellation = new Cancellation();
                         item.stopAs = null;
@@ -289,6 +301,9 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     private void setState(TransferItem item, TransferState state, String error) {
+        if (item.state.isActive() != state.isActive()) {
+            activePerSite.merge(item.site, state.isActive() ? 1 : -1, Integer::sum);
+        }
         if (item.state == TransferState.RETRY_WAIT) {
             waitingForRetry--;
         }

@@ -436,7 +436,7 @@ final class TransferWorker implements Runnable {
             return;
         }
         queue.report(item, TransferState.VERIFYING, null);
-        Optional<RemoteChecksum> remote = session.checksum(item.remotePath);
+        Optional<RemoteChecksum> remote = serverChecksum(session, item, item.remotePath);
         if (remote.isEmpty()) {
             return;
         }
@@ -455,13 +455,26 @@ final class TransferWorker implements Runnable {
             return;
         }
         queue.report(item, TransferState.VERIFYING, null);
-        Optional<RemoteChecksum> there = session.checksum(remote);
+        Optional<RemoteChecksum> there = serverChecksum(session, item, remote);
         if (there.isPresent()) {
             String mine = LocalChecksums.of(source, there.get().algorithm());
             if (!mine.equals(there.get().hex())) {
                 throw new FtpException("checksum mismatch after uploading " + remote + ": the server's "
                         + there.get().algorithm().hashName() + " is " + there.get().hex() + ", the local file's is " + mine);
             }
+        }
+    }
+
+    /** The server's checksum; a server that offers one and then refuses it is noted, not a failed transfer. */
+    private Optional<RemoteChecksum> serverChecksum(FtpSession session, TransferItem item, String path) throws FtpException {
+        try {
+            return session.checksum(path);
+        } catch (FtpReplyException e) {
+            if (e.isRetryable()) {
+                throw e;
+            }
+            queue.note(item, "not verified: the server offers a checksum but refused it (" + e.reply().orElseThrow() + ")");
+            return Optional.empty();
         }
     }
 

@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  * emptied before each test. Register as a static field with {@code @RegisterExtension}.
  */
 public final class FtpsServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+    /** Whether the server offers a checksum command, and whether it tells the truth. */
+    public enum Checksums { NONE, HONEST, LYING }
+
     /** Whether the server asks for a client certificate. */
     public enum ClientAuth { NONE, WANT, NEED }
 
@@ -70,6 +73,13 @@ public final class FtpsServerExtension implements BeforeAllCallback, AfterAllCal
         private boolean withoutEpsv;
         private TestPki.Issued certificate;
         private String passivePorts;
+        private Checksums checksums = Checksums.NONE;
+
+        /** Offer XSHA256 (in FEAT too): honest, or answering with the checksum of other data. */
+        public Builder checksums(Checksums mode) {
+            this.checksums = mode;
+            return this;
+        }
 
         /** The ports passive data connections use, such as {@code "40000-40019"} (default: any free port). */
         public Builder passivePorts(String ports) {
@@ -158,18 +168,43 @@ public final class FtpsServerExtension implements BeforeAllCallback, AfterAllCal
         listeners.put("plain", listener(null, false));
         factory.setListeners(listeners); // replaces the default listener on port 21
         factory.setUserManager(users());
+        CommandFactoryFactory commands = new CommandFactoryFactory();
         if (spec.withoutEpsv) {
-            CommandFactoryFactory commands = new CommandFactoryFactory();
             commands.addCommand("EPSV", (session, ctx, request) ->
                     session.write(new DefaultFtpReply(502, "EPSV is not implemented here")));
-            factory.setCommandFactory(commands.createCommandFactory());
         }
+        if (spec.checksums != Checksums.NONE) {
+            commands.addCommand("FEAT", (session, ctx, request) -> session.write(new DefaultFtpReply(211,
+                    "Extensions supported\n SIZE\n MDTM\n REST STREAM\n MLST Size;Modify;Type;Perm\n AUTH TLS\n UTF8"
+                            + "\n EPRT\n EPSV\n MFMT\n XSHA256\nEnd")));
+            // FtpServer hands X-prefixed commands over without the X.
+            commands.addCommand("XSHA256", (session, ctx, request) -> session.write(checksum(request.getArgument())));
+            commands.addCommand("SHA256", (session, ctx, request) -> session.write(checksum(request.getArgument())));
+        }
+        factory.setCommandFactory(commands.createCommandFactory());
         server = factory.createServer();
         server.start();
         DefaultFtpServer started = (DefaultFtpServer) server;
         explicitPort = started.getListener("explicit").getPort();
         implicitPort = started.getListener("implicit").getPort();
         plainPort = started.getListener("plain").getPort();
+    }
+
+    private DefaultFtpReply checksum(String path) {
+        try {
+            Path file = home.resolve(path.startsWith("/") ? path.substring(1) : path).normalize();
+            if (!file.startsWith(home) || !Files.isRegularFile(file)) {
+                return new DefaultFtpReply(550, "No such file");
+            }
+            byte[] content = Files.readAllBytes(file);
+            if (spec.checksums == Checksums.LYING) {
+                content = java.util.Arrays.copyOf(content, content.length + 1);
+            }
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+            return new DefaultFtpReply(250, java.util.HexFormat.of().formatHex(digest));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return new DefaultFtpReply(451, "cannot compute: " + e.getMessage());
+        }
     }
 
     private org.apache.ftpserver.listener.Listener listener(SslConfiguration ssl, boolean implicit) {

@@ -272,6 +272,32 @@ class TransferQueueTest {
     }
 
     @Test
+    void keepsToTheConnectionLimitOfASite() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            Files.write(server.home().resolve("l" + i + ".bin"), random(300_000));
+        }
+        TransferQueue q = new TransferQueue(QueueOptions.defaults().withParallel(4).withSpeedLimit(8_000_000));
+        queues.add(q);
+        q.registerSite(SITE, () -> FtpSession.open(settings()), 1);
+        List<NewTransfer> all = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            all.add(NewTransfer.download(SITE, "/l" + i + ".bin", dir.resolve("l" + i + ".bin"), 300_000));
+        }
+        AtomicInteger most = new AtomicInteger();
+        q.addListener(new QueueListener() {
+            @Override
+            public void changed(TransferSnapshot item) {
+                most.accumulateAndGet((int) q.snapshots().stream().filter(s -> s.state().isActive()).count(), Math::max);
+            }
+        });
+        q.add(all);
+        q.start();
+        awaitIdle(q);
+        assertEquals(1, most.get());
+        assertTrue(q.snapshots().stream().allMatch(s -> s.state() == TransferState.DONE));
+    }
+
+    @Test
     void reordersWaitingItems() {
         TransferQueue q = new TransferQueue(QueueOptions.defaults());
         queues.add(q);
