@@ -10,7 +10,13 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+ensure_pam() {
+    # Debian's "vsftpd" PAM service also wants a shell listed in /etc/shells; the test user has none.
+    [ -f /etc/pam.d/ferry-vsftpd-test ] || printf 'auth required pam_unix.so\naccount required pam_unix.so\nsession required pam_permit.so\n' > /etc/pam.d/ferry-vsftpd-test
+}
+
 ensure_user() {
+    ensure_pam
     if ! id "$FTP_USER" >/dev/null 2>&1; then
         useradd --system --no-create-home --home-dir / --shell /usr/sbin/nologin "$FTP_USER"
     fi
@@ -50,7 +56,7 @@ write_enable=YES
 local_umask=022
 chroot_local_user=YES
 local_root=$ROOT
-pam_service_name=vsftpd
+pam_service_name=ferry-vsftpd-test
 ssl_enable=YES
 require_ssl_reuse=YES
 force_local_logins_ssl=YES

@@ -26,6 +26,15 @@ public final class VsftpdServer implements AutoCloseable {
     public enum Mode { EXPLICIT, IMPLICIT }
 
     static final String USER = "ferrytest";
+    static final String PAM_SERVICE = "ferry-vsftpd-test";
+    private static final Path PAM_FILE = Path.of("/etc/pam.d", PAM_SERVICE);
+    // Debian's own "vsftpd" service also demands a shell listed in /etc/shells, which a test user
+    // without a login shell does not have; this one checks the password and nothing else.
+    private static final String PAM_RULES = """
+            auth     required pam_unix.so
+            account  required pam_unix.so
+            session  required pam_permit.so
+            """;
     static final String PASSWORD = "ferry-vsftpd-secret";
     private static final Path BINARY = Path.of("/usr/sbin/vsftpd");
 
@@ -76,7 +85,7 @@ public final class VsftpdServer implements AutoCloseable {
                 "background=NO", "seccomp_sandbox=NO", "isolate=NO", "isolate_network=NO",
                 "secure_chroot_dir=" + empty, "allow_writeable_chroot=YES",
                 "anonymous_enable=NO", "local_enable=YES", "write_enable=YES", "local_umask=022",
-                "chroot_local_user=YES", "local_root=" + root, "pam_service_name=vsftpd", "check_shell=NO",
+                "chroot_local_user=YES", "local_root=" + root, "pam_service_name=" + PAM_SERVICE, "check_shell=NO",
                 "ssl_enable=YES", "implicit_ssl=" + (mode == Mode.IMPLICIT ? "YES" : "NO"),
                 "require_ssl_reuse=YES", "force_local_logins_ssl=YES", "force_local_data_ssl=YES",
                 "ssl_tlsv1=NO", "ssl_sslv2=NO", "ssl_sslv3=NO", "ssl_ciphers=HIGH", "ssl_request_cert=NO",
@@ -164,6 +173,16 @@ public final class VsftpdServer implements AutoCloseable {
 
     private static synchronized boolean userReady() {
         boolean root = "root".equals(System.getProperty("user.name"));
+        if (!Files.exists(PAM_FILE)) {
+            if (!root) {
+                return false;
+            }
+            try {
+                Files.writeString(PAM_FILE, PAM_RULES);
+            } catch (IOException e) {
+                return false;
+            }
+        }
         if (run("id", USER) == 0) {
             // vsftpd changes into the home folder before local_root, so it must exist.
             return !root || (run("usermod", "--home", "/", USER) == 0 && chpasswd() == 0);
