@@ -87,8 +87,13 @@ CONF
 }
 
 stop_vsftpd() {
-    [ -n "${VSFTPD_PID:-}" ] && kill "$VSFTPD_PID" 2>/dev/null && wait "$VSFTPD_PID" 2>/dev/null
-    [ -n "${WORK:-}" ] && rm -rf "$WORK"
+    if [ -n "${VSFTPD_PID:-}" ]; then
+        kill "$VSFTPD_PID" 2>/dev/null || true
+        wait "$VSFTPD_PID" 2>/dev/null || true
+    fi
+    if [ -n "${WORK:-}" ]; then
+        rm -rf "$WORK"
+    fi
     return 0
 }
 

@@ -22,6 +22,7 @@ final class DataTransfers {
     private final ControlChannel control;
     private final Duration readTimeout;
     private final Duration keepAliveInterval;
+    private byte[] buffer;
 
     DataTransfers(ControlChannel control, Duration readTimeout, Duration keepAliveInterval) {
         this.control = control;
@@ -42,7 +43,7 @@ final class DataTransfers {
         KeepAlive keepAlive = new KeepAlive();
         long total = 0;
         try {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = buffer();
             int filled = 0;
             while (true) {
                 int n;
@@ -101,7 +102,7 @@ final class DataTransfers {
         KeepAlive keepAlive = new KeepAlive();
         long total = 0;
         try {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = buffer();
             while (true) {
                 int n;
                 try {
@@ -237,6 +238,14 @@ final class DataTransfers {
                 last = now;
             }
         }
+    }
+
+    /** One buffer per session (a session runs one transfer at a time), allocated on first use. */
+    private byte[] buffer() {
+        if (buffer == null) {
+            buffer = new byte[BUFFER];
+        }
+        return buffer;
     }
 
     private static String verb(String command) {
