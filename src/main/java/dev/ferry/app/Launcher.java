@@ -30,6 +30,9 @@ public final class Launcher {
             System.err.print(FerryCliUsage.text());
             System.exit(FerryCli.EXIT_USAGE);
         }
+        if (args[0].equals("get") || args[0].equals("put")) {
+            NativeCrypto.install();
+        }
         FerryCli.main(args);
     }
 
