@@ -51,7 +51,7 @@ final class GetCommand {
                 if (Files.isDirectory(target)) {
                     String name = RemotePaths.name(remote);
                     target = LocalNames.child(target, name).orElseThrow(
-                            () -> new FtpException("the remote name \"" + printable(name) + "\" cannot be a local file name"));
+                            () -> new FtpException("the remote name \"" + LocalNames.printable(name) + "\" cannot be a local file name"));
                 }
                 transfer = NewTransfer.download(sessions.site(), remote, target, size);
             }
@@ -65,11 +65,4 @@ final class GetCommand {
         }
     }
 
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return sb.toString();
-    }
 }

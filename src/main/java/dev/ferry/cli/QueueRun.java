@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import dev.ferry.engine.FtpSession;
 import dev.ferry.transfer.FileExistsPolicy;
+import dev.ferry.transfer.LocalNames;
 import dev.ferry.transfer.NewTransfer;
 import dev.ferry.transfer.QueueOptions;
 import dev.ferry.transfer.QueueTotals;
@@ -49,12 +50,12 @@ final class QueueRun {
                 files++;
             }
             if (!options.quiet() && s.folder() && s.note().isPresent()) {
-                err.println("ferry: " + GetCommand.printable(s.remotePath()) + ": " + s.note().get());
+                err.println("ferry: " + LocalNames.printable(s.remotePath()) + ": " + s.note().get());
             }
             if (s.state() == TransferState.FAILED) {
                 failed++;
                 String what = s.direction() == dev.ferry.transfer.TransferDirection.DOWNLOAD ? s.remotePath() : s.localPath();
-                err.println("ferry: " + GetCommand.printable(what) + ": " + s.lastError().orElse("failed"));
+                err.println("ferry: " + LocalNames.printable(what) + ": " + s.lastError().orElse("failed"));
             }
         }
         if (failed > 0) {

@@ -21,6 +21,16 @@ public final class LocalNames {
     private LocalNames() {
     }
 
+    /** A remote name fit for a message or log line: control characters shown as {@code ?}. */
+    public static String printable(String remoteName) {
+        StringBuilder sb = new StringBuilder(remoteName.length());
+        for (int i = 0; i < remoteName.length(); i++) {
+            char c = remoteName.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return sb.toString();
+    }
+
     /**
      * A safe version of one remote name, or empty when nothing safe is left of it (".", "..", blank).
      * Separators, drive colons and control characters become {@code _}.

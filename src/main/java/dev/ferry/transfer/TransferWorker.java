@@ -345,17 +345,17 @@ final class TransferWorker implements Runnable {
                 String remote = RemotePaths.join(item.remotePath, e.name());
                 Optional<Path> local = LocalNames.child(folder, e.name());
                 if (local.isEmpty()) {
-                    skipped.add(printable(e.name()) + " (cannot be a local file name)");
+                    skipped.add(LocalNames.printable(e.name()) + " (cannot be a local file name)");
                     continue;
                 }
                 if (!local.get().getFileName().toString().equals(e.name())) {
-                    renamed.add("\"" + printable(e.name()) + "\" as \"" + local.get().getFileName() + "\"");
+                    renamed.add("\"" + LocalNames.printable(e.name()) + "\" as \"" + local.get().getFileName() + "\"");
                 }
                 switch (e.type()) {
                     case DIRECTORY -> children.add(NewTransfer.downloadFolder(item.site, remote, local.get()));
                     case FILE -> children.add(NewTransfer.download(item.site, remote, local.get(),
                             NewTransfer.RemoteHint.present(e.size(), e.modified().map(Instant::toEpochMilli).orElse(-1L))));
-                    default -> skipped.add(printable(e.name()) + (e.type() == EntryType.SYMLINK ? " (a symbolic link)"
+                    default -> skipped.add(LocalNames.printable(e.name()) + (e.type() == EntryType.SYMLINK ? " (a symbolic link)"
                             : " (not a regular file)"));
                 }
             }
@@ -526,11 +526,4 @@ final class TransferWorker implements Runnable {
         return "local file error: " + m;
     }
 
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return sb.toString();
-    }
 }
