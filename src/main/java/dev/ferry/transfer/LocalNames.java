@@ -23,12 +23,7 @@ public final class LocalNames {
 
     /** A remote name fit for a message or log line: control characters shown as {@code ?}. */
     public static String printable(String remoteName) {
-        StringBuilder sb = new StringBuilder(remoteName.length());
-        for (int i = 0; i < remoteName.length(); i++) {
-            char c = remoteName.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return sb.toString();
+        return dev.ferry.fs.FileNames.printable(remoteName);
     }
 
     /**
