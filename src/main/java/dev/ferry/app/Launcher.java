@@ -26,9 +26,9 @@ public final class Launcher {
             System.exit(0);
         }
         if (args.length == 0) {
-            System.err.println("ferry: the Ferry window is not built yet; the command line works:");
-            System.err.print(FerryCliUsage.text());
-            System.exit(FerryCli.EXIT_USAGE);
+            NativeCrypto.install();
+            javafx.application.Application.launch(FerryApp.class);
+            System.exit(0);
         }
         if (args[0].equals("get") || args[0].equals("put")) {
             NativeCrypto.install();

@@ -47,6 +47,10 @@ public record QueueOptions(int parallel, FileExistsPolicy fileExists, UserPrompt
         return new QueueOptions(parallel, fileExists, userPrompt, maxAttempts, firstRetryDelay, keepTimestamps, verify, bytesPerSecond);
     }
 
+    public QueueOptions withKeepTimestamps(boolean keep) {
+        return new QueueOptions(parallel, fileExists, prompt, maxAttempts, firstRetryDelay, keep, verify, bytesPerSecond);
+    }
+
     public QueueOptions withSpeedLimit(long limit) {
         return new QueueOptions(parallel, fileExists, prompt, maxAttempts, firstRetryDelay, keepTimestamps, verify, limit);
     }

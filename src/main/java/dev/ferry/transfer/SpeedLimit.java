@@ -4,13 +4,19 @@ import java.util.concurrent.locks.LockSupport;
 
 /** A shared token bucket: transfers that would exceed the limit wait a little. 0 means no limit. */
 final class SpeedLimit {
-    private final long bytesPerSecond;
+    private volatile long bytesPerSecond;
     private long available;
     private long lastRefill = System.nanoTime();
 
     SpeedLimit(long bytesPerSecond) {
         this.bytesPerSecond = bytesPerSecond;
         this.available = bytesPerSecond;
+    }
+
+    /** Changes the limit; 0 removes it. */
+    synchronized void setBytesPerSecond(long limit) {
+        bytesPerSecond = limit;
+        available = Math.min(available, limit);
     }
 
     /** Takes {@code bytes} from the bucket, waiting as long as the limit asks. */
@@ -20,6 +26,9 @@ final class SpeedLimit {
         }
         long waitNanos;
         synchronized (this) {
+            if (bytesPerSecond <= 0) {
+                return;
+            }
             long now = System.nanoTime();
             available = Math.min(bytesPerSecond, available + (now - lastRefill) * bytesPerSecond / 1_000_000_000L);
             lastRefill = now;

@@ -150,6 +150,22 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /** Changes how many transfers run at once (1 to 10); takes effect as items finish. */
+    /**
+     * Changes how items that start from now on are handled (file-exists policy, timestamps, retries,
+     * speed limit); running items finish as they began. The number of workers changes with
+     * {@link #setParallel(int)}.
+     */
+    public void updateOptions(java.util.function.UnaryOperator<QueueOptions> change) {
+        lock.lock();
+        try {
+            QueueOptions next = change.apply(options);
+            options = next.withParallel(options.parallel());
+            limit.setBytesPerSecond(next.bytesPerSecond());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void setParallel(int parallel) {
         options = options.withParallel(parallel);
         start();

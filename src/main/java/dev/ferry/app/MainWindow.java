@@ -1,0 +1,174 @@
+package dev.ferry.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import dev.ferry.engine.ConnectionSettings;
+import dev.ferry.engine.FtpSession;
+import dev.ferry.engine.ProtocolLog;
+import dev.ferry.engine.tls.ServerCertificateEvaluator;
+import dev.ferry.fs.LocalFileSource;
+import dev.ferry.ui.commander.CommanderModel;
+import dev.ferry.ui.commander.CommanderWindow;
+import dev.ferry.ui.commander.TransferDefaults;
+import dev.ferry.ui.connect.CertificateConfirmation;
+import dev.ferry.ui.connect.ConnectRequest;
+import dev.ferry.ui.connect.QuickConnectModel;
+import dev.ferry.ui.connect.SessionTrust;
+import dev.ferry.ui.log.LogPanel;
+import dev.ferry.ui.pane.EntryOrder;
+import dev.ferry.ui.pane.FilePane;
+import dev.ferry.ui.queue.QueuePanel;
+import dev.ferry.ui.queue.QueueViewModel;
+
+/**
+ * Puts the commander window on a stage and keeps it in step with the settings: size and place, dividers,
+ * columns and sort, hidden files, last local folder, transfer defaults.
+ */
+public final class MainWindow {
+    private final AppContext context;
+    private final Stage stage;
+    private final CommanderModel model;
+    private final CommanderWindow window;
+    private final QueueViewModel queueModel;
+
+    public MainWindow(AppContext context, Stage stage) {
+        this.context = context;
+        this.stage = stage;
+        Settings s = context.settings();
+        SessionTrust trust = new SessionTrust(context.bridge(), new CertificateConfirmation(stage));
+        ServerCertificateEvaluator evaluator = new ServerCertificateEvaluator(List.of(), true, Clock.systemUTC());
+        CommanderModel.SettingsFactory settingsFactory = (ConnectRequest r, ProtocolLog log) ->
+                ConnectionSettings.builder(r.host()).port(r.port()).mode(r.mode()).credentials(r.user(), r.password())
+                        .evaluator(evaluator).trust(trust).log(log)
+                        .connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30)).build();
+        Optional<String> start = s.lastLocalFolder().isBlank() ? Optional.empty() : Optional.of(s.lastLocalFolder());
+        model = new CommanderModel(context.bridge(), context.queue(), new LocalFileSource(), start, settingsFactory,
+                FtpSession::open, label -> context.log().forConnection(label));
+        queueModel = new QueueViewModel(context.queue(), context.bridge());
+        QueuePanel queuePanel = new QueuePanel(queueModel);
+        LogPanel logPanel = new LogPanel(context.log());
+        TransferDefaults defaults = new TransferDefaults();
+        window = new CommanderWindow(model, new QuickConnectModel(), defaults, queuePanel, logPanel);
+        window.setParallel(s.parallelTransfers());
+        window.bindQueueSummary(queueModel.summaryProperty(), queueModel.progressProperty());
+        restore(s, defaults);
+        remember(defaults);
+
+        Scene scene = new Scene(window, s.window().width(), s.window().height());
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/ferry.css").toExternalForm());
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/commander/commander.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                () -> window.connectBar().focusHost());
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            ConnectRequest r = model.connectedProperty().get();
+            String suffix = queueModel.titleSuffixProperty().get();
+            return (suffix == null || suffix.isBlank() ? "" : suffix + " · ") + "Ferry"
+                    + (r == null ? "" : " — " + r.displayName());
+        }, model.connectedProperty(), queueModel.titleSuffixProperty()));
+        placeWindow(s.window());
+        stage.setOnHidden(e -> close());
+        queueModel.start();
+        for (String problem : context.startupProblems()) {
+            model.local().fail(problem);
+        }
+    }
+
+    public CommanderWindow window() {
+        return window;
+    }
+
+    public CommanderModel model() {
+        return model;
+    }
+
+    public void show() {
+        stage.show();
+        window.localPane().focusTable();
+    }
+
+    private void restore(Settings s, TransferDefaults defaults) {
+        defaults.confirmProperty().set(s.confirmTransfers());
+        defaults.fileExistsProperty().set(s.fileExistsPolicy());
+        defaults.keepTimestampsProperty().set(s.keepTimestamps());
+        for (FilePane pane : List.of(window.localPane(), window.remotePane())) {
+            PaneLayout layout = s.pane(pane.paneId());
+            pane.restoreColumns(new EntryOrder(EntryOrder.Column.byId(layout.sortColumn()), layout.sortAscending()),
+                    layout.columnWidths());
+            pane.model().showHiddenProperty().set(s.showHiddenFiles());
+        }
+        window.panesSplit().setDividerPositions(s.mainDivider());
+        window.setBottomDivider(s.bottomDivider());
+        window.setBottomVisible(!s.queueCollapsed());
+    }
+
+    private void remember(TransferDefaults defaults) {
+        defaults.confirmProperty().addListener((o, was, now) -> context.updateSettings(x -> x.withConfirmTransfers(now)));
+        defaults.fileExistsProperty().addListener((o, was, now) -> context.updateSettings(x -> x.withFileExistsPolicy(now)));
+        defaults.keepTimestampsProperty().addListener((o, was, now) -> context.updateSettings(x -> x.withKeepTimestamps(now)));
+        model.local().pathProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                context.updateSettings(x -> x.withLastLocalFolder(now));
+            }
+        });
+        for (FilePane pane : List.of(window.localPane(), window.remotePane())) {
+            pane.model().showHiddenProperty().addListener((o, was, now) -> {
+                context.updateSettings(x -> x.withShowHiddenFiles(now));
+                window.pane(pane == window.localPane() ? dev.ferry.ui.commander.Side.REMOTE
+                        : dev.ferry.ui.commander.Side.LOCAL).model().showHiddenProperty().set(now);
+            });
+            pane.model().orderProperty().addListener((o, was, now) -> savePane(pane));
+        }
+    }
+
+    private void savePane(FilePane pane) {
+        EntryOrder order = pane.model().orderProperty().get();
+        Map<String, Double> widths = new LinkedHashMap<>(pane.columnWidths());
+        context.updateSettings(x -> x.withPane(pane.paneId(),
+                new PaneLayout(widths, order.column().id(), order.ascending())));
+    }
+
+    private void placeWindow(WindowBounds b) {
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        if (b.hasPosition() && onSomeScreen(b)) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(b.maximized());
+    }
+
+    private static boolean onSomeScreen(WindowBounds b) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), Math.max(1, b.width()),
+                Math.max(1, b.height()))).isEmpty();
+    }
+
+    private void close() {
+        WindowBounds bounds = stage.isMaximized() ? context.settings().window().withMaximized(true)
+                : new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        context.updateSettings(x -> x.withWindow(bounds)
+                .withMainDivider(window.panesSplit().getDividerPositions()[0])
+                .withBottomDivider(window.bottomDivider())
+                .withQueueCollapsed(!window.isBottomVisible()));
+        savePane(window.localPane());
+        savePane(window.remotePane());
+        queueModel.dispose();
+        model.dispose();
+    }
+}
