@@ -282,6 +282,7 @@ public final class CommanderWindow extends BorderPane {
         confirm.setContentText(side == Side.REMOTE ? "Files deleted on a server cannot be brought back."
                 : "Files are deleted, not moved to the trash.");
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
+        confirm.getDialogPane().lookupButton(ButtonType.OK).setId("delete-confirm");
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         confirm.getDialogPane().setId("delete-dialog");

@@ -59,7 +59,7 @@ final class CommanderHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        model.dispose();
+        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, model::dispose);
         queue.close();
         bridge.close();
     }

@@ -173,7 +173,8 @@ class CommanderWindowTest {
         focusLocalOn(robot, "bravo.txt");
         robot.type(KeyCode.F7);
         await(() -> robot.lookup("#new-folder-name").tryQuery().isPresent(), "the new folder dialog");
-        robot.write("delta").type(KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#new-folder-name").queryTextInputControl().setText("delta"));
+        robot.type(KeyCode.ENTER);
         await(() -> Files.isDirectory(local.resolve("delta")), "the folder");
         await(() -> harness.window.localPane().focusedEntry() != null
                 && harness.window.localPane().focusedEntry().name().equals("delta"), "the cursor on delta");
@@ -186,7 +187,7 @@ class CommanderWindowTest {
         await(() -> robot.lookup("#delete-dialog").tryQuery().isPresent(), "the delete dialog");
         assertTrue(robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText()
                 .contains("the folder \"alpha\" and everything in it"));
-        robot.clickOn("Delete");
+        robot.clickOn("#delete-confirm");
         await(() -> !Files.exists(local.resolve("alpha")), "the delete");
         await(() -> !names(harness.window.localPane().table()).contains("alpha"), "the pane to forget alpha");
     }
@@ -231,7 +232,8 @@ class CommanderWindowTest {
         robot.interact(() -> harness.window.remotePane().focusTable());
         robot.type(KeyCode.F7);
         await(() -> robot.lookup("#new-folder-name").tryQuery().isPresent(), "the new folder dialog");
-        robot.write("nope").type(KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#new-folder-name").queryTextInputControl().setText("nope"));
+        robot.type(KeyCode.ENTER);
         await(() -> !harness.window.bannerText().isEmpty(), "an error message");
         String text = harness.window.bannerText();
         assertTrue(text.contains("nope") && text.contains("550"), text);
