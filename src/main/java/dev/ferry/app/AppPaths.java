@@ -1,5 +1,6 @@
 package dev.ferry.app;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public record AppPaths(Path configDir) {
     private static boolean isAbsolute(String path) {
         try {
             return path != null && !path.isBlank() && Path.of(path).isAbsolute();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package dev.ferry.app;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record PaneLayout(Map<String, Double> columnWidths, String sortColumn, bo
                 }
             });
         }
-        columnWidths = java.util.Collections.unmodifiableMap(widths);
+        columnWidths = Collections.unmodifiableMap(widths);
         sortColumn = sortColumn == null ? "" : sortColumn;
     }
 

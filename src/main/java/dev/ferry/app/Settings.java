@@ -2,6 +2,7 @@ package dev.ferry.app;
 
 import dev.ferry.transfer.FileExistsPolicy;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public record Settings(
                 }
             });
         }
-        panes = java.util.Collections.unmodifiableMap(layouts);
+        panes = Collections.unmodifiableMap(layouts);
         lastLocalFolder = lastLocalFolder == null ? "" : lastLocalFolder;
         theme = theme == null ? ThemeMode.SYSTEM : theme;
         fileExistsPolicy = fileExistsPolicy == null ? FileExistsPolicy.ASK : fileExistsPolicy;

@@ -3,6 +3,7 @@ package dev.ferry.ui.log;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * One line of the log panel.
@@ -36,7 +37,7 @@ public record LogLine(Instant time, String connection, Kind kind, String text) {
 
         /** The style class of a line of this kind: sent, received, note, error. */
         public String styleClass() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

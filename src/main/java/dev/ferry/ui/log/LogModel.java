@@ -33,6 +33,7 @@ public final class LogModel {
     private final Clock clock;
     private final ConcurrentLinkedQueue<LogLine> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
+    private final Object takeLock = new Object();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private volatile long lastFlushNanos = System.nanoTime() - FLUSH_INTERVAL_NANOS;
     private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
@@ -96,8 +97,8 @@ public final class LogModel {
         for (String line : split.length == 0 ? new String[] {""} : split) {
             pending.add(new LogLine(time, connection, kind, line));
             // Bounded even while the FX thread is busy: the oldest waiting lines would be dropped at the flush anyway.
-            if (pendingCount.incrementAndGet() > capacity && pending.poll() != null) {
-                pendingCount.decrementAndGet();
+            if (pendingCount.incrementAndGet() > capacity) {
+                dropOldestWaiting();
             }
         }
         if (flushScheduled.compareAndSet(false, true)) {
@@ -124,12 +125,23 @@ public final class LogModel {
         lines.addAll(batch);
     }
 
+    // Taking from the head is serialised, so that a line dropped here cannot fall in the middle of a batch.
+    private void dropOldestWaiting() {
+        synchronized (takeLock) {
+            if (pendingCount.get() > capacity && pending.poll() != null) {
+                pendingCount.decrementAndGet();
+            }
+        }
+    }
+
     private List<LogLine> drain() {
         List<LogLine> batch = new ArrayList<>();
-        for (LogLine line; (line = pending.poll()) != null; ) {
-            batch.add(line);
+        synchronized (takeLock) {
+            for (LogLine line; (line = pending.poll()) != null; ) {
+                batch.add(line);
+            }
+            pendingCount.addAndGet(-batch.size());
         }
-        pendingCount.addAndGet(-batch.size());
         return batch;
     }
 }

@@ -212,10 +212,15 @@ public final class LogPanel extends BorderPane {
             step(!e.isShiftDown());
             e.consume();
         } else if (FIND.match(e)) {
-            searchField.requestFocus();
-            searchField.selectAll();
+            focusSearch();
             e.consume();
         }
+    }
+
+    /** Puts the keyboard in the search field, its text selected (for a "Find in log" command). */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
     }
 
     private static boolean isOnVerticalScrollBar(MouseEvent e) {
