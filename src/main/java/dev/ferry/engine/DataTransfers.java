@@ -178,7 +178,7 @@ final class DataTransfers {
             throw new FtpProtocolException("the server did not confirm the end of " + verb(command));
         }
         if (!result.isPositive()) {
-            throw new FtpReplyException(command, result);
+            throw new FtpTransferFailedException(command, result);
         }
     }
 
@@ -197,7 +197,7 @@ final class DataTransfers {
             return new FtpTimeoutException("data during " + verb(command), readTimeout, e);
         }
         if (reason != null && !reason.isPositive()) {
-            return new FtpReplyException(command, reason);
+            return new FtpTransferFailedException(command, reason);
         }
         return new FtpConnectionException("the data connection broke during " + verb(command) + " after "
                 + total + " bytes: " + e.getMessage(), e);

@@ -22,15 +22,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A data connection that goes silent mid-transfer fails about one read timeout after it stalled,
- * not several (closing a TLS socket politely would wait for the silent peer again).
+ * Data connections that stall or break mid-transfer, through a proxy that does it on purpose: a stall
+ * fails about one read timeout after it began, not several (closing a TLS socket politely would wait
+ * for the silent peer again), and a break is reported as what it is.
  */
-class StalledDataConnectionTest {
+class DataConnectionFaultTest {
     static final int MIB = 1024 * 1024;
     static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
     /** One read timeout, plus generous room for the handshake and a loaded machine; well under two. */
@@ -64,13 +67,17 @@ class StalledDataConnectionTest {
     }
 
     private FtpSession open() throws FtpException {
+        return open(READ_TIMEOUT);
+    }
+
+    private FtpSession open(Duration readTimeout) throws FtpException {
         // The proxy's address is not in the certificate: trust exactly the server's certificate.
         return FtpSession.open(ConnectionSettings.builder(proxy.host()).port(proxy.controlPort())
                 .mode(FtpsMode.EXPLICIT)
                 .credentials(server.user(), server.password())
                 .trust(c -> TlsLayer.sameCertificate(c.leaf(), server.serverCertificate().certificate())
                         ? TrustDecision.ACCEPT : TrustDecision.REFUSE)
-                .readTimeout(READ_TIMEOUT).connectTimeout(Duration.ofSeconds(5)).log(log).build());
+                .readTimeout(readTimeout).connectTimeout(Duration.ofSeconds(5)).log(log).build());
     }
 
     private static byte[] random(int size) {
@@ -130,6 +137,29 @@ class StalledDataConnectionTest {
                     "cancel() returned at once: " + Duration.ofNanos(cancelled.get()).toMillis() + " ms");
         } finally {
             canceller.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDownloadCutMidFileSaysItBrokeOffWithTheServersReply() throws IOException {
+        Files.write(server.home().resolve("cut.bin"), random(8 * MIB));
+        try (FtpSession session = open(Duration.ofSeconds(5))) {
+            proxy.cutDataAfter(MIB, 1);
+            FtpTransferFailedException e = assertThrows(FtpTransferFailedException.class,
+                    () -> session.download("/cut.bin", new ByteArrayOutputStream()));
+            assertEquals(426, e.code());
+            assertTrue(e.getMessage().startsWith("the download of /cut.bin broke off: 426 "), e.getMessage());
+            assertFalse(e.getMessage().contains("refused"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDownloadTheServerRefusesStillSaysRefused() throws IOException {
+        try (FtpSession session = open()) {
+            FtpReplyException e = assertThrows(FtpReplyException.class,
+                    () -> session.download("/missing.bin", new ByteArrayOutputStream()));
+            assertFalse(e instanceof FtpTransferFailedException, e.getClass().getName());
+            assertTrue(e.getMessage().startsWith("the server refused RETR /missing.bin: 550 "), e.getMessage());
         }
     }
 }
