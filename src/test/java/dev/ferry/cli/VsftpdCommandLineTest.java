@@ -121,4 +121,24 @@ class VsftpdCommandLineTest {
             assertEquals(Files.readString(tree.resolve("a/b/z1")), Files.readString(v.root().resolve("up/a/b/z1")));
         }
     }
+
+    @Test
+    void aFolderDownloadAsksForTheWorkingFolderOncePerSessionWithoutMlst() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            for (String file : List.of("down/x1", "down/a/y1", "down/a/b/z1", "down/c/w1")) {
+                Files.createDirectories(v.root().resolve(file).getParent());
+                Files.writeString(v.root().resolve(file), file);
+            }
+            RecordingProtocolLog log = new RecordingProtocolLog();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path back = dir.resolve("back");
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, log, "get", "-r", "-q", "--cacert", ca,
+                    "--password-env", "PW", url(v, VsftpdServer.Mode.EXPLICIT, "/down"), back.toString()), err::toString);
+            List<String> sent = log.sent();
+            long logins = sent.stream().filter(c -> c.startsWith("USER ")).count();
+            assertTrue(RoundTripsTest.count(sent, "PWD") <= logins, "PWD at most once per session: " + sent);
+            assertEquals("down/a/b/z1", Files.readString(back.resolve("a/b/z1")));
+        }
+    }
 }
