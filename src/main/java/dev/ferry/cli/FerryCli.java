@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.engine.FtpException;
+import dev.ferry.engine.ProtocolLog;
 import dev.ferry.engine.UntrustedCertificateException;
 import dev.ferry.engine.tls.ServerCertificate;
 import dev.ferry.security.ClientCertificateException;
@@ -45,13 +46,21 @@ public final class FerryCli {
     private final InputStream in;
     private final Map<String, String> env;
     private final boolean terminal;
+    private final ProtocolLog observer;
 
     public FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal) {
+        this(out, err, in, env, terminal, ProtocolLog.none());
+    }
+
+    /** As the public constructor, with every session's protocol also told to {@code observer} (for tests). */
+    FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
+             ProtocolLog observer) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.env = env;
         this.terminal = terminal;
+        this.observer = observer;
     }
 
     /** The usage text. */
@@ -101,19 +110,19 @@ public final class FerryCli {
         switch (o.command()) {
             case "ls" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return ListCommand.run(o, url, SessionFactory.create(o, url, env, err), out);
+                return ListCommand.run(o, url, SessionFactory.create(o, url, env, err, observer), out);
             }
             case "cert" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return CertCommand.run(url, SessionFactory.create(o, url, env, err), out);
+                return CertCommand.run(url, SessionFactory.create(o, url, env, err, observer), out);
             }
             case "get" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return GetCommand.run(o, url, o.arguments().get(1), SessionFactory.create(o, url, env, err), out, err, progress);
+                return GetCommand.run(o, url, o.arguments().get(1), SessionFactory.create(o, url, env, err, observer), out, err, progress);
             }
             case "put" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(1));
-                return PutCommand.run(o, o.arguments().get(0), url, SessionFactory.create(o, url, env, err), in, err, progress);
+                return PutCommand.run(o, o.arguments().get(0), url, SessionFactory.create(o, url, env, err, observer), in, err, progress);
             }
             default -> throw new UsageException("unknown command " + o.command());
         }

@@ -28,22 +28,23 @@ final class PutCommand {
         FtpSession session = sessions.open();
         try {
             String remote = url.path();
-            boolean intoFolder = remote.isEmpty() || remote.endsWith("/")
-                    || session.stat(remote).map(e -> e.type() == EntryType.DIRECTORY).orElse(false);
-            if (local.equals("-")) {
-                if (intoFolder) {
-                    throw new UsageException("uploading standard input needs a file name in the URL");
-                }
-                session.upload(remote, stdin);
-                session.close();
-                return 0;
-            }
             NewTransfer transfer;
             if (Files.isDirectory(source)) {
                 // Like get -r and lftp's mirror: the folder's contents go into the URL's folder, so that
-                // running the same command again continues the same copy.
+                // running the same command again continues the same copy. The folder item checks or
+                // creates the remote folder itself; asking here too would ask twice.
                 transfer = NewTransfer.uploadFolder(sessions.site(), source, remote.isEmpty() ? "/" : remote);
             } else {
+                boolean intoFolder = remote.isEmpty() || remote.endsWith("/")
+                        || session.stat(remote).map(e -> e.type() == EntryType.DIRECTORY).orElse(false);
+                if (local.equals("-")) {
+                    if (intoFolder) {
+                        throw new UsageException("uploading standard input needs a file name in the URL");
+                    }
+                    session.upload(remote, stdin);
+                    session.close();
+                    return 0;
+                }
                 String name = source.toAbsolutePath().normalize().getFileName().toString();
                 String target = intoFolder ? RemotePaths.join(remote, name) : remote;
                 transfer = NewTransfer.upload(sessions.site(), source, target, Files.size(source));

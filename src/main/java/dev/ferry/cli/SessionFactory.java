@@ -36,8 +36,11 @@ final class SessionFactory {
         this.site = site;
     }
 
-    static SessionFactory create(CliOptions options, FtpUrl url, Map<String, String> env, PrintStream err)
-            throws UsageException, ClientCertificateException {
+    /**
+     * @param observer told every session's protocol as well ({@code -v} adds standard error)
+     */
+    static SessionFactory create(CliOptions options, FtpUrl url, Map<String, String> env, PrintStream err,
+                                 ProtocolLog observer) throws UsageException, ClientCertificateException {
         if (url.mode() == FtpsMode.PLAIN && !options.allowPlain()) {
             throw new UsageException("ftp:// is plain FTP: the password and files travel unencrypted. "
                     + "Use ftpes:// (Explicit FTPS) or ftps:// (Implicit FTPS), or pass --allow-plain if you must");
@@ -53,7 +56,7 @@ final class SessionFactory {
                 .trust(trust(options))
                 .readTimeout(options.timeout())
                 .connectTimeout(options.timeout())
-                .log(options.verbose() ? new StderrProtocolLog(err) : ProtocolLog.none());
+                .log(options.verbose() ? new BothProtocolLogs(new StderrProtocolLog(err), observer) : observer);
         options.tlsMaximum().ifPresent(max -> {
             b.tlsMaximum(max);
             if (max == TlsVersion.TLS_1_2) {
@@ -162,6 +165,27 @@ final class SessionFactory {
         @Override
         public void note(String message) {
             err.println("* " + message);
+        }
+    }
+
+    /** Tells two protocol logs the same lines. */
+    private record BothProtocolLogs(ProtocolLog first, ProtocolLog second) implements ProtocolLog {
+        @Override
+        public void sent(String line) {
+            first.sent(line);
+            second.sent(line);
+        }
+
+        @Override
+        public void received(String line) {
+            first.received(line);
+            second.received(line);
+        }
+
+        @Override
+        public void note(String message) {
+            first.note(message);
+            second.note(message);
         }
     }
 }

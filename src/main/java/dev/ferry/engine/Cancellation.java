@@ -5,8 +5,9 @@ import java.io.IOException;
 
 /**
  * Lets another thread stop a running transfer: {@link #cancel()} sets a flag the transfer loop checks
- * after every buffer and closes the data connection, so a transfer blocked on a slow server stops
- * at once too. One instance per transfer.
+ * after every buffer and drops the data connection (a reset, without TLS's polite close), so a
+ * transfer blocked on a slow or stalled server, in a read or a write, stops at once too, and
+ * {@code cancel()} itself never waits for the server. One instance per transfer.
  */
 public final class Cancellation {
     private volatile boolean cancelled;

@@ -18,16 +18,21 @@ import java.time.Duration;
  */
 final class DataTransfers {
     private static final int BUFFER = 256 * 1024;
+    /** The longest wait for the final reply of a transfer Ferry broke off (a server that noticed answers at once). */
+    private static final Duration MAX_AFTER_ABORT = Duration.ofSeconds(2);
 
     private final ControlChannel control;
     private final Duration readTimeout;
     private final Duration keepAliveInterval;
+    private final Duration afterAbort;
     private byte[] buffer;
 
     DataTransfers(ControlChannel control, Duration readTimeout, Duration keepAliveInterval) {
         this.control = control;
         this.readTimeout = readTimeout;
         this.keepAliveInterval = keepAliveInterval;
+        Duration half = readTimeout.dividedBy(2);
+        this.afterAbort = half.compareTo(MAX_AFTER_ABORT) < 0 ? half : MAX_AFTER_ABORT;
     }
 
     /**
@@ -39,7 +44,7 @@ final class DataTransfers {
                  Cancellation cancellation) throws IOException {
         Socket socket = opened.socket();
         InputStream in = opened.input();
-        cancellation.attach(socket);
+        cancellation.attach(opened::abort);
         KeepAlive keepAlive = new KeepAlive();
         long total = 0;
         try {
@@ -50,7 +55,7 @@ final class DataTransfers {
                 try {
                     n = in.read(buffer, filled, buffer.length - filled);
                 } catch (IOException e) {
-                    throw interrupted(command, e, cancellation, total, socket, keepAlive);
+                    throw interrupted(command, e, cancellation, total, opened, keepAlive);
                 }
                 if (n < 0) {
                     break;
@@ -58,17 +63,17 @@ final class DataTransfers {
                 filled += n;
                 total += n;
                 if (filled == buffer.length) {
-                    writeLocal(sink, buffer, filled, command, socket, keepAlive);
+                    writeLocal(sink, buffer, filled, opened, keepAlive);
                     filled = 0;
                 }
                 listener.transferred(total);
                 if (cancellation.isCancelled()) {
-                    throw cancelled(total, socket, keepAlive);
+                    throw cancelled(total, opened, keepAlive);
                 }
                 keepAlive.tick();
             }
             if (filled > 0) {
-                writeLocal(sink, buffer, filled, command, socket, keepAlive);
+                writeLocal(sink, buffer, filled, opened, keepAlive);
             }
         } finally {
             cancellation.detach();
@@ -78,12 +83,12 @@ final class DataTransfers {
         return total;
     }
 
-    private void writeLocal(OutputStream sink, byte[] buffer, int length, String command, Socket socket,
-                            KeepAlive keepAlive) throws IOException {
+    private void writeLocal(OutputStream sink, byte[] buffer, int length, OpenedData opened, KeepAlive keepAlive)
+            throws IOException {
         try {
             sink.write(buffer, 0, length);
         } catch (IOException local) {
-            abandon(socket, keepAlive);
+            abandon(opened, keepAlive);
             throw local;
         }
     }
@@ -98,7 +103,7 @@ final class DataTransfers {
               Cancellation cancellation) throws IOException {
         Socket socket = opened.socket();
         OutputStream out = opened.output();
-        cancellation.attach(socket);
+        cancellation.attach(opened::abort);
         KeepAlive keepAlive = new KeepAlive();
         long total = 0;
         try {
@@ -108,7 +113,7 @@ final class DataTransfers {
                 try {
                     n = source.readNBytes(buffer, 0, buffer.length);
                 } catch (IOException local) {
-                    abandon(socket, keepAlive);
+                    abandon(opened, keepAlive);
                     throw local;
                 }
                 if (n <= 0) {
@@ -117,12 +122,12 @@ final class DataTransfers {
                 try {
                     out.write(buffer, 0, n);
                 } catch (IOException e) {
-                    throw interrupted(command, e, cancellation, total, socket, keepAlive);
+                    throw interrupted(command, e, cancellation, total, opened, keepAlive);
                 }
                 total += n;
                 listener.transferred(total);
                 if (cancellation.isCancelled()) {
-                    throw cancelled(total, socket, keepAlive);
+                    throw cancelled(total, opened, keepAlive);
                 }
                 keepAlive.tick();
             }
@@ -130,7 +135,7 @@ final class DataTransfers {
                 out.flush();
                 halfCloseAndDrain(socket);
             } catch (IOException e) {
-                throw interrupted(command, e, cancellation, total, socket, keepAlive);
+                throw interrupted(command, e, cancellation, total, opened, keepAlive);
             }
         } finally {
             cancellation.detach();
@@ -173,51 +178,62 @@ final class DataTransfers {
             throw new FtpProtocolException("the server did not confirm the end of " + verb(command));
         }
         if (!result.isPositive()) {
-            throw new FtpReplyException(command, result);
+            throw new FtpTransferFailedException(command, result);
         }
     }
 
-    private FtpException interrupted(String command, IOException e, Cancellation cancellation, long total, Socket socket,
-                                     KeepAlive keepAlive) {
+    /**
+     * A transfer whose data connection failed: the connection is dropped at once and the server's reason
+     * awaited briefly. A timeout stays a timeout (a reply after it answers Ferry's own abort).
+     */
+    private FtpException interrupted(String command, IOException e, Cancellation cancellation, long total,
+                                     OpenedData opened, KeepAlive keepAlive) {
         if (cancellation.isCancelled()) {
-            return cancelled(total, socket, keepAlive);
+            return cancelled(total, opened, keepAlive);
         }
-        closeQuietly(socket);
-        FtpReply reason = null;
-        try {
-            for (int i = 0; i <= keepAlive.sent; i++) {
-                FtpReply r = control.read("the server's reason for the broken transfer");
-                if (reason == null && r.code() != 200) {
-                    reason = r;
-                }
-            }
-        } catch (FtpException ignored) {
-            control.close();
-        }
-        if (reason != null && !reason.isPositive()) {
-            return new FtpReplyException(command, reason);
-        }
+        opened.abort();
+        FtpReply reason = replyAfterAbort("the server's reason for the broken transfer", keepAlive);
         if (e instanceof SocketTimeoutException) {
             return new FtpTimeoutException("data during " + verb(command), readTimeout, e);
+        }
+        if (reason != null && !reason.isPositive()) {
+            return new FtpTransferFailedException(command, reason);
         }
         return new FtpConnectionException("the data connection broke during " + verb(command) + " after "
                 + total + " bytes: " + e.getMessage(), e);
     }
 
-    private TransferCancelledException cancelled(long total, Socket socket, KeepAlive keepAlive) {
-        abandon(socket, keepAlive);
+    private TransferCancelledException cancelled(long total, OpenedData opened, KeepAlive keepAlive) {
+        abandon(opened, keepAlive);
         return new TransferCancelledException(total);
     }
 
     /** Drops a data connection mid-transfer and reads the server's final reply, keeping the session usable. */
-    private void abandon(Socket socket, KeepAlive keepAlive) {
-        closeQuietly(socket);
+    private void abandon(OpenedData opened, KeepAlive keepAlive) {
+        opened.abort();
+        replyAfterAbort("the server's reply to the abandoned transfer", keepAlive);
+    }
+
+    /**
+     * Reads the final reply of a transfer Ferry broke off (and the answers to its NOOPs), waiting
+     * briefly: a server that noticed the reset answers at once, a stalled one may never. Returns the
+     * final reply, or null when none came in time; the control connection is then closed, as it is out
+     * of step, and the session cannot be used again.
+     */
+    private FtpReply replyAfterAbort(String waitingFor, KeepAlive keepAlive) {
+        long deadline = System.nanoTime() + afterAbort.toNanos();
+        FtpReply result = null;
         try {
             for (int i = 0; i <= keepAlive.sent; i++) {
-                control.read("the server's reply to the abandoned transfer");
+                FtpReply r = control.readWithin(waitingFor, Duration.ofNanos(deadline - System.nanoTime()));
+                if (result == null && r.code() != 200) {
+                    result = r;
+                }
             }
+            return result;
         } catch (FtpException e) {
             control.close();
+            return null;
         }
     }
 

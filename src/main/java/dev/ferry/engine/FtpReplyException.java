@@ -1,6 +1,9 @@
 package dev.ferry.engine;
 
-/** The server refused a command; the reply says why. */
+/**
+ * The server refused a command; the reply says why. A transfer that was accepted and then failed is
+ * the subclass {@link FtpTransferFailedException}.
+ */
 public class FtpReplyException extends FtpException {
     private final String command;
 

@@ -50,6 +50,8 @@ public final class FtpSession implements AutoCloseable {
     private final DataTransfers transfers;
     private String system;
     private Boolean listDashASupported;
+    /** The server's current folder as PWD said, while no command may have changed it; else null. */
+    private String workingFolder;
 
     FtpSession(ConnectionSettings settings, ControlChannel control, DataChannels data, ServerFeatures features,
                        ServerCertificate certificate) {
@@ -109,18 +111,34 @@ public final class FtpSession implements AutoCloseable {
 
     // ---- navigation and file operations ------------------------------------------------------
 
-    /** The current remote folder. */
+    /**
+     * The current remote folder. Asked once, then remembered until a command may change it
+     * ({@link #cwd}, {@link #cdup}, {@link #quote}); the session's own detours (a listing or a
+     * {@link #stat} without MLST) come back to it and keep it.
+     */
     public String pwd() throws FtpException {
-        FtpReply reply = expect("PWD", 257);
-        return parseQuotedPath(reply).orElseThrow(() -> new FtpProtocolException("the server's PWD reply names no folder", reply));
+        if (workingFolder == null) {
+            FtpReply reply = expect("PWD", 257);
+            workingFolder = parseQuotedPath(reply)
+                    .orElseThrow(() -> new FtpProtocolException("the server's PWD reply names no folder", reply));
+        }
+        return workingFolder;
     }
 
     public void cwd(String path) throws FtpException {
+        workingFolder = null;
         expectPositive("CWD " + path);
     }
 
     public void cdup() throws FtpException {
+        workingFolder = null;
         expectPositive("CDUP");
+    }
+
+    /** Back to {@code folder}, which {@link #pwd()} named before a detour. */
+    private void returnTo(String folder) throws FtpException {
+        expectPositive("CWD " + folder);
+        workingFolder = folder;
     }
 
     /** Creates a folder; returns the path the server reports, or {@code path}. */
@@ -214,6 +232,7 @@ public final class FtpSession implements AutoCloseable {
 
     /** Sends a raw command and returns the reply, whatever it is. */
     public FtpReply quote(String command) throws FtpException {
+        workingFolder = null;
         return control.execute(command);
     }
 
@@ -259,7 +278,8 @@ public final class FtpSession implements AutoCloseable {
         String here = pwd();
         FtpReply reply = control.execute("CWD " + path);
         if (reply.isPositive()) {
-            expectPositive("CWD " + here);
+            workingFolder = null;
+            returnTo(here);
             return Optional.of(new RemoteEntry(name, dev.ferry.engine.listing.EntryType.DIRECTORY, -1, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ""));
         }
@@ -295,7 +315,7 @@ public final class FtpSession implements AutoCloseable {
             return transferText("LIST");
         } finally {
             if (changeFolder) {
-                cwd(here);
+                returnTo(here);
             }
         }
     }

@@ -34,7 +34,16 @@ public record NewTransfer(String site, TransferDirection direction, boolean fold
     }
 
     public static NewTransfer uploadFolder(String site, Path localFolder, String remotePath) {
-        return new NewTransfer(site, TransferDirection.UPLOAD, true, remotePath, localFolder, -1, RemoteHint.UNKNOWN);
+        return uploadFolder(site, localFolder, remotePath, RemoteHint.UNKNOWN);
+    }
+
+    /**
+     * A folder upload for which the parent's listing (or its creation) already says whether the remote
+     * folder is there: {@link RemoteHint#exists()} means a folder of that name, {@link RemoteHint#ABSENT}
+     * nothing of that name; anything else (a file, a link) is {@link RemoteHint#UNKNOWN} and checked.
+     */
+    public static NewTransfer uploadFolder(String site, Path localFolder, String remotePath, RemoteHint listed) {
+        return new NewTransfer(site, TransferDirection.UPLOAD, true, remotePath, localFolder, -1, listed);
     }
 
     /**

@@ -361,7 +361,7 @@ final class TransferWorker implements Runnable {
             }
         } else {
             Path folder = Path.of(item.localPath);
-            boolean created = ensureRemoteFolder(session, item.remotePath);
+            boolean created = ensureRemoteFolder(session, item.remotePath, item.remote);
             java.util.Map<String, RemoteEntry> there = new java.util.HashMap<>();
             if (!created) {
                 for (RemoteEntry e : session.list(item.remotePath)) {
@@ -375,7 +375,8 @@ final class TransferWorker implements Runnable {
             for (Path p : entries) {
                 String remote = RemotePaths.join(item.remotePath, p.getFileName().toString());
                 if (Files.isDirectory(p)) {
-                    children.add(NewTransfer.uploadFolder(item.site, p, remote));
+                    children.add(NewTransfer.uploadFolder(item.site, p, remote,
+                            created ? NewTransfer.RemoteHint.ABSENT : folderHint(there.get(p.getFileName().toString()))));
                 } else if (Files.isRegularFile(p)) {
                     RemoteEntry e = there.get(p.getFileName().toString());
                     NewTransfer.RemoteHint hint = e == null ? NewTransfer.RemoteHint.ABSENT
@@ -400,10 +401,41 @@ final class TransferWorker implements Runnable {
         queue.report(item, TransferState.DONE, null);
     }
 
-    /** Makes sure the remote folder exists; true when it had to be created. */
-    private static boolean ensureRemoteFolder(FtpSession session, String path) throws FtpException {
+    /** What a folder's listing says of a sub-folder to upload (see {@link NewTransfer#uploadFolder}). */
+    private static NewTransfer.RemoteHint folderHint(RemoteEntry listed) {
+        if (listed == null) {
+            return NewTransfer.RemoteHint.ABSENT;
+        }
+        return listed.type() == EntryType.DIRECTORY ? NewTransfer.RemoteHint.present(-1, -1) : NewTransfer.RemoteHint.UNKNOWN;
+    }
+
+    /**
+     * Makes sure the remote folder exists; true when it had to be created. What the parent's listing
+     * said is trusted: a folder listed there is not asked about again, and one known to be absent is
+     * created at once (and only checked if that fails: made meanwhile, or by an earlier try).
+     */
+    private static boolean ensureRemoteFolder(FtpSession session, String path, NewTransfer.RemoteHint hint)
+            throws FtpException {
+        FtpReplyException refused = null;
+        if (hint.known() && hint.exists()) {
+            return false;
+        }
+        if (hint.known()) {
+            try {
+                session.mkdir(path);
+                return true;
+            } catch (FtpReplyException mkdirRefused) {
+                if (!mkdirRefused.reply().orElseThrow().isPermanentFailure()) {
+                    throw mkdirRefused;
+                }
+                refused = mkdirRefused;
+            }
+        }
         Optional<RemoteEntry> e = session.stat(path);
         if (e.isEmpty()) {
+            if (refused != null) {
+                throw refused;
+            }
             session.mkdir(path);
             return true;
         }

@@ -1,5 +1,7 @@
 package dev.ferry.cli;
 
+import dev.ferry.engine.ProtocolLog;
+import dev.ferry.testsupport.RecordingProtocolLog;
 import dev.ferry.testsupport.VsftpdServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -34,8 +37,13 @@ class VsftpdCommandLineTest {
     }
 
     private int ferry(VsftpdServer v, ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        return ferry(v, out, err, ProtocolLog.none(), args);
+    }
+
+    private int ferry(VsftpdServer v, ByteArrayOutputStream out, ByteArrayOutputStream err, ProtocolLog log,
+                      String... args) {
         return new FerryCli(new PrintStream(out, true), new PrintStream(err, true), new ByteArrayInputStream(new byte[0]),
-                Map.of("PW", v.password()), false).run(args);
+                Map.of("PW", v.password()), false, log).run(args);
     }
 
     private static String url(VsftpdServer v, VsftpdServer.Mode mode, String path) {
@@ -84,6 +92,53 @@ class VsftpdCommandLineTest {
             }
             assertFalse(Files.exists(dir.resolve("evil.txt")));
             assertTrue(err.toString().contains("saved"), err::toString);
+        }
+    }
+
+    /** vsftpd offers no MLST: a folder check there is PWD, CWD and SIZE, so asking twice costs six round trips. */
+    @Test
+    void aFolderUploadChecksEachFolderAtMostOnceWithoutMlst() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            Path tree = Files.createDirectories(dir.resolve("site"));
+            for (String file : List.of("x1", "a/y1", "a/b/z1", "c/w1")) {
+                Files.createDirectories(tree.resolve(file).getParent());
+                Files.write(tree.resolve(file), new byte[4096]);
+            }
+            RecordingProtocolLog log = new RecordingProtocolLog();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, log, "put", "-r", "-q", "--cacert", ca,
+                    "--password-env", "PW", tree.toString(), url(v, VsftpdServer.Mode.EXPLICIT, "/up")), err::toString);
+            List<String> sent = log.sent();
+            for (String folder : List.of("/up", "/up/a", "/up/a/b", "/up/c")) {
+                for (String check : List.of("CWD ", "SIZE ")) {
+                    assertTrue(RoundTripsTest.count(sent, check + folder) <= 1, check + folder + " at most once: " + sent);
+                }
+                assertEquals(1, RoundTripsTest.count(sent, "MKD " + folder), sent::toString);
+            }
+            long logins = sent.stream().filter(c -> c.startsWith("USER ")).count();
+            assertTrue(RoundTripsTest.count(sent, "PWD") <= logins, "PWD at most once per session: " + sent);
+            assertEquals(Files.readString(tree.resolve("a/b/z1")), Files.readString(v.root().resolve("up/a/b/z1")));
+        }
+    }
+
+    @Test
+    void aFolderDownloadAsksForTheWorkingFolderOncePerSessionWithoutMlst() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            for (String file : List.of("down/x1", "down/a/y1", "down/a/b/z1", "down/c/w1")) {
+                Files.createDirectories(v.root().resolve(file).getParent());
+                Files.writeString(v.root().resolve(file), file);
+            }
+            RecordingProtocolLog log = new RecordingProtocolLog();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path back = dir.resolve("back");
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, log, "get", "-r", "-q", "--cacert", ca,
+                    "--password-env", "PW", url(v, VsftpdServer.Mode.EXPLICIT, "/down"), back.toString()), err::toString);
+            List<String> sent = log.sent();
+            long logins = sent.stream().filter(c -> c.startsWith("USER ")).count();
+            assertTrue(RoundTripsTest.count(sent, "PWD") <= logins, "PWD at most once per session: " + sent);
+            assertEquals("down/a/b/z1", Files.readString(back.resolve("a/b/z1")));
         }
     }
 }

@@ -264,6 +264,21 @@ class FtpServerSessionTest {
         assertEquals(server.serverCertificate().certificate(), cert.leaf());
     }
 
+    @Test
+    void remembersTheWorkingFolderUntilACommandMayChangeIt() throws IOException {
+        Files.createDirectories(server.home().resolve("sub"));
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).log(log).build())) {
+            assertEquals("/", s.pwd());
+            assertEquals("/", s.pwd());
+            s.cwd("sub");
+            assertEquals("/sub", s.pwd());
+            s.quote("CDUP");
+            assertEquals("/", s.pwd());
+        }
+        assertEquals(3, log.sent().stream().filter("PWD"::equals).count(), log.sent()::toString);
+    }
+
     private static byte[] readFile(String name) throws IOException {
         Path p = server.home().resolve(name);
         return Files.readAllBytes(p);

@@ -113,12 +113,40 @@ public final class ControlChannel implements Closeable {
 
     /** Reads the next reply, naming what it answers in a timeout message. */
     public FtpReply read(String waitingFor) throws FtpException {
+        return read(waitingFor, readTimeout);
+    }
+
+    /**
+     * Reads the next reply, waiting at most {@code timeout} (at least a millisecond) instead of the read
+     * timeout: for a reply that comes at once or not at all, such as the final reply of a transfer Ferry
+     * broke off. After a timeout the connection is out of step; close it.
+     */
+    public FtpReply readWithin(String waitingFor, Duration timeout) throws FtpException {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try {
+            socket.setSoTimeout(millis);
+        } catch (IOException e) {
+            throw new FtpConnectionException("the connection broke while Ferry waited for " + waitingFor + ": "
+                    + describe(e), e);
+        }
+        try {
+            return read(waitingFor, Duration.ofMillis(millis));
+        } finally {
+            try {
+                socket.setSoTimeout((int) readTimeout.toMillis());
+            } catch (IOException ignored) {
+                // closed meanwhile: the next read says so
+            }
+        }
+    }
+
+    private FtpReply read(String waitingFor, Duration timeout) throws FtpException {
         try {
             FtpReply reply = reader.read();
             lastActivityNanos = System.nanoTime();
             return reply;
         } catch (SocketTimeoutException e) {
-            throw new FtpTimeoutException(waitingFor, readTimeout, e);
+            throw new FtpTimeoutException(waitingFor, timeout, e);
         } catch (FtpException e) {
             throw e;
         } catch (EOFException e) {

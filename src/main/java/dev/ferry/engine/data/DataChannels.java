@@ -83,6 +83,7 @@ public final class DataChannels {
             throw new IllegalArgumentException("negative restart offset");
         }
         Pending pending = mode == DataConnectionMode.PASSIVE ? passive() : active();
+        Socket plain = null;
         Socket socket = null;
         try {
             if (restartOffset > 0) {
@@ -97,7 +98,8 @@ public final class DataChannels {
                 throw refusal(command, first);
             }
             try {
-                socket = secure(pending.connect());
+                plain = pending.connect();
+                socket = secure(plain);
             } catch (FtpException e) {
                 FtpReply late = first == null ? replyIfAny(command) : null;
                 if (late != null && !late.isPreliminary()) {
@@ -116,7 +118,7 @@ public final class DataChannels {
                     log.note("the server answers only after the data connection's handshake; handshaking first from now on");
                 }
             }
-            return new OpenedData(socket, first);
+            return new OpenedData(socket, plain, first);
         } catch (FtpException e) {
             closeQuietly(socket);
             pending.abandon();

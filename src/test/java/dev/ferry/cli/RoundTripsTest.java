@@ -1,0 +1,127 @@
+package dev.ferry.cli;
+
+import dev.ferry.testsupport.FtpsServerExtension;
+import dev.ferry.testsupport.RecordingProtocolLog;
+import dev.ferry.testsupport.TestPki;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code ferry put -r} and {@code get -r} ask the server each question once: what the command line,
+ * a folder's creation or a listing already answered is not asked again, per folder or per file.
+ * Counted in the protocol log, against Apache FtpServer (which offers MLST; see
+ * {@link VsftpdCommandLineTest} for a server without it).
+ */
+class RoundTripsTest {
+    static final TestPki.Issued ROOT = TestPki.selfSigned(TestPki.spec("Ferry Round Trips Root").ca());
+    static final List<String> FOLDERS = List.of("/www", "/www/a", "/www/a/b", "/www/c");
+    static final List<String> FILES = List.of("/www/x1", "/www/x2", "/www/a/y1", "/www/a/b/z1", "/www/c/w1");
+
+    @RegisterExtension
+    static final FtpsServerExtension server = FtpsServerExtension.builder()
+            .certificate(TestPki.issue(ROOT, TestPki.spec("localhost").loopback()))
+            .build();
+
+    @TempDir
+    Path dir;
+
+    private List<String> ferry(String... args) throws IOException {
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        String[] all = new String[args.length + 4];
+        all[0] = args[0];
+        all[1] = "--cacert";
+        all[2] = ROOT.writeCertificatePem(dir.resolve("root.pem")).toString();
+        all[3] = "--password-env";
+        System.arraycopy(args, 1, all, 5, args.length - 1);
+        all[4] = "PW";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new FerryCli(new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true),
+                new ByteArrayInputStream(new byte[0]), Map.of("PW", server.password()), false, log).run(all);
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        return log.sent();
+    }
+
+    private String url(String path) {
+        return "ftpes://" + server.user() + "@127.0.0.1:" + server.explicitPort() + path;
+    }
+
+    private Path tree() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("site"));
+        for (String file : FILES) {
+            Path local = tree.resolve(file.substring("/www/".length()));
+            Files.createDirectories(local.getParent());
+            Files.write(local, new byte[4096]);
+        }
+        return tree;
+    }
+
+    static long count(List<String> sent, String command) {
+        return sent.stream().filter(command::equals).count();
+    }
+
+    @Test
+    void aFolderUploadChecksEachFolderAtMostOnceAndCreatesItOnce() throws IOException {
+        List<String> sent = ferry("put", "-r", "-q", tree().toString(), url("/www"));
+        for (String folder : FOLDERS) {
+            assertTrue(count(sent, "MLST " + folder) <= 1, folder + " checked more than once: " + sent);
+            assertEquals(1, count(sent, "MKD " + folder), folder + " created once: " + sent);
+        }
+    }
+
+    @Test
+    void aFolderUploadAsksNothingPerFileThatItsFolderAlreadyAnswered() throws IOException {
+        List<String> sent = ferry("put", "-r", "-q", tree().toString(), url("/www"));
+        for (String file : FILES) {
+            assertEquals(1, count(sent, "STOR " + file), sent::toString);
+            assertEquals(0, count(sent, "MLST " + file), sent::toString);
+            assertEquals(0, count(sent, "MDTM " + file), sent::toString);
+            assertTrue(count(sent, "SIZE " + file) <= 1, sent::toString);
+        }
+        long logins = sent.stream().filter(c -> c.startsWith("USER ")).count();
+        assertEquals(logins, count(sent, "TYPE I"), "TYPE I once per session: " + sent);
+    }
+
+    @Test
+    void aRepeatedFolderUploadChecksOnlyTheTopFolderAndSkipsCompleteFiles() throws IOException {
+        Path tree = tree();
+        ferry("put", "-r", "-q", "-P", "1", tree.toString(), url("/www"));
+        List<String> sent = ferry("put", "-r", "-q", "-P", "1", tree.toString(), url("/www"));
+        assertTrue(count(sent, "MLST /www") <= 1, sent::toString);
+        for (String folder : FOLDERS) {
+            assertEquals(0, count(sent, "MKD " + folder), sent::toString);
+            assertEquals(1, count(sent, "MLSD " + folder), folder + " listed once: " + sent);
+            if (!folder.equals("/www")) {
+                assertEquals(0, count(sent, "MLST " + folder), "its parent's listing answered: " + sent);
+            }
+        }
+        assertTrue(sent.stream().noneMatch(c -> c.startsWith("STOR ")), sent::toString);
+    }
+
+    @Test
+    void aFolderDownloadListsEachFolderOnceAndAsksNothingPerFile() throws IOException {
+        ferry("put", "-r", "-q", tree().toString(), url("/www"));
+        List<String> sent = ferry("get", "-r", "-q", url("/www"), dir.resolve("back").toString());
+        for (String folder : FOLDERS) {
+            assertEquals(1, count(sent, "MLSD " + folder), sent::toString);
+        }
+        for (String file : FILES) {
+            assertEquals(1, count(sent, "RETR " + file), sent::toString);
+            assertEquals(0, count(sent, "MLST " + file) + count(sent, "SIZE " + file) + count(sent, "MDTM " + file),
+                    sent::toString);
+        }
+    }
+}
