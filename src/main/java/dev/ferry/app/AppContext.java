@@ -47,7 +47,8 @@ public final class AppContext implements AutoCloseable {
                 .withParallel(settings.parallelTransfers())
                 .withFileExists(settings.fileExistsPolicy())
                 .withKeepTimestamps(settings.keepTimestamps())
-                .withPrompt(prompt);
+                .withPrompt(prompt)
+                .withSpeedLimit(Long.getLong("ferry.speedLimit", 0L));
         this.queue = new TransferQueue(options);
         this.queueStore = new QueueStore(paths.queueFile(), Duration.ofMillis(500));
         QueueStore.Loaded saved = queueStore.load();

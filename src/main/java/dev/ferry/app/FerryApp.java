@@ -3,7 +3,6 @@ package dev.ferry.app;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-import dev.ferry.ui.Theme;
 import dev.ferry.ui.commander.FileExistsQuestion;
 
 /** The JavaFX application: builds the context, applies the theme, shows the commander window. */
@@ -16,7 +15,6 @@ public final class FerryApp extends Application {
         this.stage = primary;
         AppPaths paths = AppPaths.forCurrentUser();
         context = AppContext.open(paths, bridge -> new FileExistsQuestion(bridge, () -> stage));
-        Theme.apply(context.settings().theme());
         MainWindow main = new MainWindow(context, primary);
         main.show();
     }

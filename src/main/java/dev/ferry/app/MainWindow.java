@@ -21,6 +21,7 @@ import dev.ferry.engine.FtpSession;
 import dev.ferry.engine.ProtocolLog;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
 import dev.ferry.fs.LocalFileSource;
+import dev.ferry.ui.Theme;
 import dev.ferry.ui.commander.CommanderModel;
 import dev.ferry.ui.commander.CommanderWindow;
 import dev.ferry.ui.commander.TransferDefaults;
@@ -44,6 +45,7 @@ public final class MainWindow {
     private final CommanderModel model;
     private final CommanderWindow window;
     private final QueueViewModel queueModel;
+    private java.util.concurrent.CompletableFuture<ThemeMode> themeReady;
 
     public MainWindow(AppContext context, Stage stage) {
         this.context = context;
@@ -64,12 +66,15 @@ public final class MainWindow {
         TransferDefaults defaults = new TransferDefaults();
         window = new CommanderWindow(model, new QuickConnectModel(), defaults, queuePanel, logPanel);
         window.setParallel(s.parallelTransfers());
-        window.bindQueueSummary(queueModel.summaryProperty(), queueModel.progressProperty());
+        window.bindQueueSummary(queueModel.summaryProperty(), queueModel.overallProgressProperty());
         restore(s, defaults);
         remember(defaults);
 
         Scene scene = new Scene(window, s.window().width(), s.window().height());
-        scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/ferry.css").toExternalForm());
+        Theme theme = new Theme(context.bridge());
+        themeReady = theme.apply(s.theme());
+        Theme.addStylesheet(scene);
+        window.addToolbarItems(themeMenu(theme, s.theme()));
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/commander/commander.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> window.connectBar().focusHost());
@@ -96,9 +101,38 @@ public final class MainWindow {
         return model;
     }
 
+    /** Shows the window once the theme is in place (so it does not flash light, then dark). */
     public void show() {
-        stage.show();
-        window.localPane().focusTable();
+        themeReady.completeOnTimeout(ThemeMode.LIGHT, 2, java.util.concurrent.TimeUnit.SECONDS)
+                .whenComplete((mode, error) -> context.bridge().fx(() -> {
+                    stage.show();
+                    window.localPane().focusTable();
+                }));
+    }
+
+    private javafx.scene.Node themeMenu(Theme theme, ThemeMode current) {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.BRIGHTNESS_6));
+        menu.setId("theme-menu");
+        menu.getStyleClass().add("flat");
+        menu.setFocusTraversable(false);
+        menu.setTooltip(new javafx.scene.control.Tooltip("Light, dark, or as the system"));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (ThemeMode mode : ThemeMode.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(switch (mode) {
+                case SYSTEM -> "As the system";
+                case LIGHT -> "Light";
+                case DARK -> "Dark";
+            });
+            item.setToggleGroup(group);
+            item.setSelected(mode == current);
+            item.setOnAction(e -> {
+                theme.apply(mode);
+                context.updateSettings(x -> x.withTheme(mode));
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private void restore(Settings s, TransferDefaults defaults) {

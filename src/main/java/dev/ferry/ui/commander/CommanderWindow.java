@@ -65,6 +65,7 @@ public final class CommanderWindow extends BorderPane {
     private final Label queueSummary = new Label();
     private final ProgressBar queueProgress = new ProgressBar(0);
     private final ToggleButton bottomToggle = new ToggleButton("Queue & log");
+    private ToolBar toolbar;
     private double bottomDivider = 0.68;
     private int parallel = 2;
 
@@ -154,6 +155,11 @@ public final class CommanderWindow extends BorderPane {
     /** The message shown above the panes, or "" (for tests and screenshots). */
     public String bannerText() {
         return banner.text();
+    }
+
+    /** Adds controls at the right end of the toolbar (the app adds the theme switch). */
+    public void addToolbarItems(Node... items) {
+        toolbar.getItems().addAll(items);
     }
 
     /** How many transfers run at once for newly connected sites. */
@@ -379,7 +385,7 @@ public final class CommanderWindow extends BorderPane {
         Button resumeAll = toolButton(Material2MZ.PLAY_ARROW, null, "Resume all transfers", model.queue()::resumeAll);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(connect, disconnect, sites, new Separator(Orientation.VERTICAL), refresh, mkdir,
+        ToolBar bar = toolbar = new ToolBar(connect, disconnect, sites, new Separator(Orientation.VERTICAL), refresh, mkdir,
                 upload, download, new Separator(Orientation.VERTICAL), pauseAll, resumeAll, spring);
         bar.setId("toolbar");
         return bar;
@@ -403,6 +409,35 @@ public final class CommanderWindow extends BorderPane {
                 .key("F8", "Delete", this::delete)
                 .key("Tab", "Other pane", this::switchPane)
                 .key("Ctrl+R", "Refresh", () -> model.pane(model.activeProperty().get()).refresh());
+    }
+
+    /** The queue's global speed limit, as WinSCP and FileZilla offer it in their status bars. */
+    private Node speedLimitMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("No limit",
+                new FontIcon(Material2MZ.SPEED));
+        menu.setId("speed-limit");
+        menu.getStyleClass().add("flat");
+        menu.setFocusTraversable(false);
+        menu.setTooltip(new Tooltip("Speed limit for all transfers together"));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        java.util.TreeSet<Long> limits = new java.util.TreeSet<>(List.of(0L, 256L * 1024, 1024L * 1024,
+                5L * 1024 * 1024, 10L * 1024 * 1024, 50L * 1024 * 1024));
+        limits.add(model.queue().options().bytesPerSecond());
+        for (long limit : limits) {
+            String text = limit == 0 ? "No limit" : dev.ferry.ui.Formats.speed(limit);
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(text);
+            item.setToggleGroup(group);
+            item.setSelected(limit == model.queue().options().bytesPerSecond());
+            if (item.isSelected()) {
+                menu.setText(text);
+            }
+            item.setOnAction(e -> {
+                model.queue().updateOptions(o -> o.withSpeedLimit(limit));
+                menu.setText(text);
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private Node statusBar() {
@@ -431,7 +466,7 @@ public final class CommanderWindow extends BorderPane {
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(8, lock, connection, spring, queueSummary, queueProgress, bottomToggle);
+        HBox bar = new HBox(8, lock, connection, spring, queueSummary, queueProgress, speedLimitMenu(), bottomToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");

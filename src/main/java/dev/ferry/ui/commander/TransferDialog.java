@@ -43,7 +43,10 @@ public final class TransferDialog extends Dialog<TransferChoice> {
         CheckBox dontAsk = new CheckBox("Don't ask again (change in settings)");
         dontAsk.setId("transfer-dont-ask");
 
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane grid = new GridPane();
+        grid.getColumnConstraints().add(labels);
         grid.setHgap(10);
         grid.setVgap(10);
         grid.setPadding(new Insets(10, 4, 4, 4));

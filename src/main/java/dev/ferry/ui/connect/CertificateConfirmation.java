@@ -6,7 +6,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -17,7 +16,7 @@ import dev.ferry.engine.tls.ServerCertificate;
  * compare with the one the server's administrator gave. Trusted for this run only.
  */
 public final class CertificateConfirmation implements CertificateQuestion {
-    public static final ButtonType TRUST = new ButtonType("Trust this time", ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType TRUST = new ButtonType("_Trust this time", ButtonBar.ButtonData.OK_DONE);
     private final Window owner;
 
     public CertificateConfirmation(Window owner) {
@@ -37,8 +36,13 @@ public final class CertificateConfirmation implements CertificateQuestion {
         Label ask = new Label("Compare this SHA-256 fingerprint with the one the server's administrator gave you. "
                 + "If they differ, someone may be intercepting the connection: cancel.");
         ask.setWrapText(true);
-        TextField fingerprint = new TextField(certificate.sha256Fingerprint());
+        String hex = certificate.sha256Fingerprint();
+        int middle = hex.length() / 2 + 1;
+        javafx.scene.control.TextArea fingerprint = new javafx.scene.control.TextArea(
+                hex.substring(0, middle).strip() + "\n" + hex.substring(middle).strip());
         fingerprint.setEditable(false);
+        fingerprint.setPrefRowCount(2);
+        fingerprint.setWrapText(false);
         fingerprint.setId("certificate-fingerprint");
         fingerprint.setStyle("-fx-font-family: monospace;");
         VBox box = new VBox(10, problems, ask, fingerprint);

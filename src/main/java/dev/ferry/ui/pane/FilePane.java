@@ -68,6 +68,7 @@ public final class FilePane extends VBox {
     private final TextField filterField = new TextField();
     private final Label status = new Label();
     private final Label placeholder = new Label();
+    private final String emptyText;
     private final StringBuilder typed = new StringBuilder();
     private final PauseTransition typedReset = new PauseTransition(TYPE_AHEAD_RESET);
     private Set<String> reselect = Set.of();
@@ -85,6 +86,7 @@ public final class FilePane extends VBox {
         this.id = id;
         setId(id + "-pane");
         getStyleClass().add("file-pane");
+        this.emptyText = emptyText;
         placeholder.setText(emptyText);
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("pane-placeholder");
@@ -306,15 +308,15 @@ public final class FilePane extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(26);
-        TableColumn<FileEntry, FileEntry> name = column("Name", EntryOrder.Column.NAME, 280);
+        TableColumn<FileEntry, FileEntry> name = column("Name", EntryOrder.Column.NAME, 230);
         name.setCellFactory(c -> new NameCell());
-        TableColumn<FileEntry, FileEntry> size = column("Size", EntryOrder.Column.SIZE, 90);
+        TableColumn<FileEntry, FileEntry> size = column("Size", EntryOrder.Column.SIZE, 75);
         size.setCellFactory(c -> textCell(e -> e.isBrowsable() ? "" : PaneFormats.size(e.size()), "size-cell"));
-        TableColumn<FileEntry, FileEntry> modified = column("Modified", EntryOrder.Column.MODIFIED, 140);
+        TableColumn<FileEntry, FileEntry> modified = column("Modified", EntryOrder.Column.MODIFIED, 145);
         modified.setCellFactory(c -> textCell(e -> PaneFormats.time(e.modified()), "time-cell"));
-        TableColumn<FileEntry, FileEntry> permissions = column("Permissions", EntryOrder.Column.PERMISSIONS, 100);
+        TableColumn<FileEntry, FileEntry> permissions = column("Permissions", EntryOrder.Column.PERMISSIONS, 90);
         permissions.setCellFactory(c -> textCell(FileEntry::permissions, "mono-cell"));
-        TableColumn<FileEntry, FileEntry> owner = column("Owner", EntryOrder.Column.OWNER, 110);
+        TableColumn<FileEntry, FileEntry> owner = column("Owner", EntryOrder.Column.OWNER, 90);
         owner.setCellFactory(c -> textCell(e -> FileNames.printable(e.owner()), "owner-cell"));
         table.getColumns().setAll(List.of(name, size, modified, permissions, owner));
         table.setItems(model.entries());
@@ -582,6 +584,7 @@ public final class FilePane extends VBox {
             }
         });
         model.sourceProperty().addListener((o, was, now) -> updateStatus());
+        model.pathProperty().addListener((o, was, now) -> updateStatus());
     }
 
     private void focusName(String name) {
@@ -652,8 +655,11 @@ public final class FilePane extends VBox {
         String text = plural(folders, "folder") + ", " + plural(files, "file");
         int hidden = model.allEntries().size() - items.size();
         if (hidden > 0) {
-            text += " (" + hidden + " hidden or filtered)";
+            text += String.format(Locale.ROOT, " (%,d more hidden or filtered)", hidden);
         }
+        placeholder.setText(hidden > 0 && items.isEmpty()
+                ? "Only hidden or filtered entries here.\nCtrl+H shows hidden files; Esc in the filter clears it."
+                : emptyText);
         if (!selected.isEmpty()) {
             text += " · " + selected.size() + " selected, " + PaneFormats.size(bytes);
         }

@@ -45,6 +45,7 @@ public final class FilePaneModel {
     private final ReadOnlyObjectWrapper<FileSource> source = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper path = new ReadOnlyStringWrapper("");
     private final ObservableList<FileEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<FileEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
     private final BooleanProperty showHidden = new SimpleBooleanProperty(false);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<EntryOrder> order = new SimpleObjectProperty<>(EntryOrder.DEFAULT);
@@ -83,7 +84,7 @@ public final class FilePaneModel {
 
     /** What the table shows: filtered, folders first, in {@link #orderProperty()}. Replaced whole. */
     public ObservableList<FileEntry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return readOnlyEntries;
     }
 
     /** Every entry of the folder, hidden and filtered ones included. */
