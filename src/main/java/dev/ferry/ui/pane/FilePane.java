@@ -393,6 +393,7 @@ public final class FilePane extends VBox {
     /** Icon and name; the icon says folder, file or link. */
     private static final class NameCell extends TableCell<FileEntry, FileEntry> {
         private final FontIcon icon = new FontIcon();
+        private FileKind shownKind;
 
         NameCell() {
             getStyleClass().add("name-cell");
@@ -407,16 +408,21 @@ public final class FilePane extends VBox {
                 setGraphic(null);
                 return;
             }
+            if (getGraphic() != icon) {
+                setGraphic(icon);
+            }
             setText(FileNames.printable(item.name()));
-            icon.setIconCode(switch (item.kind()) {
-                case FOLDER -> Material2AL.FOLDER;
-                case LINK -> Material2AL.LINK;
-                case FILE -> Material2AL.DESCRIPTION;
-                case OTHER -> Material2AL.HELP_OUTLINE;
-            });
-            icon.getStyleClass().removeAll("folder-icon", "file-icon");
-            icon.getStyleClass().add(item.kind() == FileKind.FOLDER ? "folder-icon" : "file-icon");
-            setGraphic(icon);
+            if (item.kind() != shownKind) {
+                // Changing style classes re-applies CSS: only when the kind changes, not on every scroll.
+                shownKind = item.kind();
+                icon.setIconCode(switch (shownKind) {
+                    case FOLDER -> Material2AL.FOLDER;
+                    case LINK -> Material2AL.LINK;
+                    case FILE -> Material2AL.DESCRIPTION;
+                    case OTHER -> Material2AL.HELP_OUTLINE;
+                });
+                icon.getStyleClass().setAll("entry-icon", shownKind == FileKind.FOLDER ? "folder-icon" : "file-icon");
+            }
         }
     }
 
