@@ -36,6 +36,7 @@ CONFIG="$WORK/config"
 mkdir -p "$CONFIG"
 cat > "$CONFIG/settings.json" <<JSON
 {"version": 1, "lastLocalFolder": "$LOCAL", "confirmTransfers": false, "theme": "LIGHT",
+ "fileExistsPolicy": "OVERWRITE", "bottomDivider": 0.62,
  "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}
 JSON
 
@@ -54,23 +55,19 @@ export DISPLAY=$DISPLAY_NUM
 key() { xdotool key --clearmodifiers "$@"; sleep 0.3; }
 typ() { xdotool type --delay 20 "$1"; sleep 0.2; }
 
-key ctrl+n                      # host field
+key ctrl+n                      # the quick-connect host field
 typ 127.0.0.1
 key Tab; key ctrl+a; typ "$PORT"
-key Tab; key Tab                # past the mode
+key Tab; key Tab                # past the mode (Explicit FTPS)
 typ "$FTP_USER"
 key Tab; typ "$FTP_PASSWORD"
 key Return
 sleep 3
-key alt+t                       # "Trust this time" in the certificate confirmation
+key alt+t                       # "Trust this time": the certificate is self-signed
 sleep 3
-key ctrl+Left 2>/dev/null || true
-xdotool key --clearmodifiers shift+Tab >/dev/null 2>&1 || true
-sleep 0.5
-# back to the local pane, onto the big file, F5
-key Tab
-typ disk
-key F5
-sleep "${SHOT_DELAY:-4}"
+key Tab                         # from the remote pane to the local one
+typ disk                        # type-ahead onto disk-image.iso
+key F5                          # upload; settings.json says not to ask
+sleep "${SHOT_DELAY:-5}"
 import -window root "$OUT"
 echo "screenshot: $OUT"
