@@ -27,7 +27,8 @@ public final class QueueRow {
     private final boolean folder;
     private final TransferDirection direction;
     private final String name;
-    private final String route;
+    private final String remotePath;
+    private final String localPath;
     private final RateEstimator rate = new RateEstimator();
 
     private long size;
@@ -53,11 +54,10 @@ public final class QueueRow {
         this.id = s.id();
         this.folder = s.folder();
         this.direction = s.direction();
-        String remote = FileNames.printable(s.remotePath());
-        String local = FileNames.printable(s.localPath());
+        this.remotePath = s.remotePath();
+        this.localPath = s.localPath();
         this.name = FileNames.printable(s.direction() == TransferDirection.DOWNLOAD
                 ? remoteName(s.remotePath()) : localName(s.localPath()));
-        this.route = s.direction() == TransferDirection.DOWNLOAD ? remote + " → " + local : local + " → " + remote;
         this.state = s.state();
         this.size = s.size();
         this.bytesDone = s.bytesDone();
@@ -100,14 +100,16 @@ public final class QueueRow {
 
     public ReadOnlyStringProperty routeProperty() {
         if (routeProperty == null) {
-            routeProperty = new ReadOnlyStringWrapper(this, "route", route);
+            routeProperty = new ReadOnlyStringWrapper(this, "route", getRoute());
         }
         return routeProperty.getReadOnlyProperty();
     }
 
     /** "source → target", both paths in full. */
     public String getRoute() {
-        return route;
+        String remote = FileNames.printable(remotePath);
+        String local = FileNames.printable(localPath);
+        return direction == TransferDirection.DOWNLOAD ? remote + " → " + local : local + " → " + remote;
     }
 
     public ReadOnlyLongProperty sizeProperty() {
@@ -285,6 +287,9 @@ public final class QueueRow {
     }
 
     private static String messageOf(TransferSnapshot s) {
+        if (s.lastError().isEmpty() && s.note().isEmpty()) {
+            return "";
+        }
         String error = s.lastError().map(FileNames::printable).orElse("");
         String note = s.note().map(FileNames::printable).orElse("");
         if (error.isEmpty() || note.isEmpty()) {

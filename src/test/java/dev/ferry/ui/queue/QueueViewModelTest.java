@@ -54,7 +54,7 @@ class QueueViewModelTest {
     }
 
     private QueueViewModel model() throws Exception {
-        model = fx(() -> new QueueViewModel(queue, Runnable::run, Runnable::run, System::nanoTime));
+        model = fx(() -> new QueueViewModel(queue, Runnable::run, Runnable::run, Runnable::run, System::nanoTime));
         return model;
     }
 
@@ -141,7 +141,7 @@ class QueueViewModelTest {
             sample();
         }
         assertEquals(names.length, fx(() -> model.rows().size()));
-        assertTrue(changes.get() <= names.length / QueueViewModel.MAX_NEW_ROWS_PER_SAMPLE + 1, changes + " list changes");
+        assertTrue(changes.get() <= names.length / QueueSampler.MAX_NEW_ROWS_PER_SAMPLE + 1, changes + " list changes");
     }
 
     @Test
