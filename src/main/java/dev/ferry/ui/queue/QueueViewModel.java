@@ -1,6 +1,5 @@
 package dev.ferry.ui.queue;
 
-import dev.ferry.transfer.QueueListener;
 import dev.ferry.transfer.QueueTotals;
 import dev.ferry.transfer.TransferQueue;
 import dev.ferry.transfer.TransferSnapshot;
@@ -8,22 +7,18 @@ import dev.ferry.transfer.TransferState;
 import dev.ferry.ui.Formats;
 import dev.ferry.ui.FxBridge;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
@@ -48,25 +43,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The queue panel's view model: a sampled adapter over a {@link TransferQueue} (DESIGN §2). The queue's
- * listener only records what changed (added batches, changed ids, removed ids, a reordered flag) into
- * concurrent structures; about ten times a second a sampler on the FX thread turns that into rows and
- * totals. Each sample reads the changed and the running items only, never the whole queue, and makes at
- * most one change to the row list per kind of change, so 100,000 items added at once are a handful of
- * list changes, not 100,000 FX updates.
+ * The queue panel's view model: a sampled adapter over a {@link TransferQueue} (DESIGN §2). About ten
+ * times a second a {@link Timeline} asks a {@link QueueSampler} on a background thread for what changed;
+ * the FX thread then applies that one sample: at most one change to the row list per kind of change,
+ * fresh values for the changed and the running rows, the totals. 100,000 items added at once are a
+ * couple of list changes, never 100,000 FX updates, and the FX thread never waits for the queue's lock.
  *
  * <p>Use on the FX thread. Commands act on the selection given by {@link #select(List)}; they run on a
- * background thread (cancelling a running item closes its connection) and complete after the rows show
- * their effect.
+ * background thread (cancelling a running item closes its connection; moving many items is slow in a
+ * long queue) and complete once the rows show their effect.
  */
 public final class QueueViewModel {
-    /** How often the sampler looks at the queue. */
+    /** How often the queue is sampled. */
     public static final Duration SAMPLE_INTERVAL = Duration.millis(100);
-    /** New rows made in one sample; the rest of a huge batch follows in the next samples. */
-    static final int MAX_NEW_ROWS_PER_SAMPLE = 10_000;
-    /** From this many changed items on, one copy of the whole queue is cheaper than one lookup each. */
-    private static final int BULK_READ_FROM = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueViewModel.class);
 
     private static final Set<TransferState> PAUSABLE = EnumSet.of(TransferState.QUEUED, TransferState.CONNECTING,
             TransferState.RUNNING, TransferState.RETRY_WAIT);
@@ -75,29 +69,21 @@ public final class QueueViewModel {
     private static final Set<TransferState> RETRYABLE = EnumSet.of(TransferState.FAILED, TransferState.CANCELLED);
 
     private final TransferQueue queue;
+    private final QueueSampler sampler;
     private final Executor commands;
+    private final Executor reads;
     private final Executor fx;
     private final LongSupplier nanoClock;
-    private final Timeline sampler;
-
-    private final ConcurrentLinkedQueue<List<TransferSnapshot>> addedBatches = new ConcurrentLinkedQueue<>();
-    private final Set<Long> changedIds = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<List<Long>> removedBatches = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean reordered = new AtomicBoolean();
-    private final QueueListener recorder = new Recorder();
+    private final Timeline ticker;
+    private final AtomicBoolean reading = new AtomicBoolean();
 
     private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
     private final ObservableList<QueueRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final Map<Long, QueueRow> byId = new HashMap<>();
-    private final Set<QueueRow> active = new LinkedHashSet<>();
-    private final Set<Long> orphans = new HashSet<>();
-    private final Set<Long> ghosts = new HashSet<>();
-    private final ArrayDeque<TransferSnapshot> pendingAdds = new ArrayDeque<>();
     private final Map<TransferState, Integer> stateCounts = new EnumMap<>(TransferState.class);
     private final ByteSums bytes = new ByteSums();
     private Map<QueueRow, Integer> positions;
     private List<QueueRow> selection = List.of();
-    private boolean wasBusy;
     private int samplesWithChanges;
 
     private final ReadOnlyIntegerWrapper totalItems = new ReadOnlyIntegerWrapper(this, "totalItems");
@@ -117,40 +103,40 @@ public final class QueueViewModel {
     private final ReadOnlyBooleanWrapper canMoveDown = new ReadOnlyBooleanWrapper(this, "canMoveDown");
     private final ReadOnlyBooleanWrapper canRemoveFinished = new ReadOnlyBooleanWrapper(this, "canRemoveFinished");
 
-    /** Watches {@code queue}; commands run on a serial background thread of {@code bridge}. */
+    /** Watches {@code queue}; reads it and runs commands on serial background threads of {@code bridge}. */
     public QueueViewModel(TransferQueue queue, FxBridge bridge) {
-        this(queue, bridge.newSerialExecutor("queue-commands"), bridge.fxExecutor(), System::nanoTime);
+        this(queue, bridge.newSerialExecutor("queue-commands"), bridge.newSerialExecutor("queue-sampler"),
+                bridge.fxExecutor(), System::nanoTime);
     }
 
-    QueueViewModel(TransferQueue queue, Executor commands, Executor fx, LongSupplier nanoClock) {
+    QueueViewModel(TransferQueue queue, Executor commands, Executor reads, Executor fx, LongSupplier nanoClock) {
         this.queue = queue;
+        this.sampler = new QueueSampler(queue);
         this.commands = commands;
+        this.reads = reads;
         this.fx = fx;
         this.nanoClock = nanoClock;
-        this.sampler = new Timeline(new KeyFrame(SAMPLE_INTERVAL, e -> sampleNow()));
-        sampler.setCycleCount(Animation.INDEFINITE);
-        queue.addListener(recorder);
-        // items added between these two lines arrive twice (skipped) and maybe out of order (re-sorted)
-        addedBatches.add(queue.snapshots());
-        reordered.set(true);
+        this.ticker = new Timeline(new KeyFrame(SAMPLE_INTERVAL, e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        sampler.attach();
     }
 
     // ---- life ------------------------------------------------------------------------------------
 
     /** Starts sampling about ten times a second. */
     public void start() {
-        sampler.play();
+        ticker.play();
     }
 
     /** Stops sampling; the rows keep what they show. */
     public void stop() {
-        sampler.stop();
+        ticker.stop();
     }
 
     /** Stops sampling and stops listening to the queue. */
     public void dispose() {
         stop();
-        queue.removeListener(recorder);
+        sampler.detach();
     }
 
     // ---- what the view reads -----------------------------------------------------------------------
@@ -245,7 +231,7 @@ public final class QueueViewModel {
                 copy.add(row);
             }
         }
-        selection = copy;
+        selection = Collections.unmodifiableList(copy);
         refreshAbilities();
     }
 
@@ -298,7 +284,7 @@ public final class QueueViewModel {
     /** Moves the selected rows to the top, in the order they had. */
     public CompletableFuture<Void> moveToTop() {
         List<Long> ids = new ArrayList<>(selectedInQueueOrder().stream().map(QueueRow::id).toList());
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
         return each(ids, queue::moveToTop);
     }
 
@@ -332,7 +318,7 @@ public final class QueueViewModel {
     }
 
     private CompletableFuture<Void> command(Runnable work) {
-        return CompletableFuture.runAsync(work, commands).thenRunAsync(this::sampleNow, fx);
+        return CompletableFuture.runAsync(work, commands).thenCompose(done -> refresh());
     }
 
     // ---- sampling --------------------------------------------------------------------------------
@@ -342,113 +328,83 @@ public final class QueueViewModel {
         return samplesWithChanges;
     }
 
-    /** Takes one sample now; the sampler calls this ten times a second. FX thread only. */
-    public void sampleNow() {
-        long now = nanoClock.getAsLong();
-        long T0 = System.nanoTime();
-        boolean removedAny = removeRows();
-        boolean addedAny = addRows();
-        long T1 = System.nanoTime();
-        int stateChanges = refreshChanged(now);
-        long T2 = System.nanoTime();
-        boolean sorted = sortIfReordered();
-        long T3 = System.nanoTime();
-        if (addedAny || sorted) System.out.printf("SAMPLE add %d refresh %d sort %d%n", (T1-T0)/1000000, (T2-T1)/1000000, (T3-T2)/1000000);
-        boolean busy = removedAny || addedAny || stateChanges > 0 || sorted || !active.isEmpty();
-        if (busy || wasBusy) {
-            showTotals(queue.totals());
-        }
-        if (removedAny || addedAny || sorted) {
-            positions = null;
-        }
-        if (removedAny || addedAny || sorted || stateChanges > 0) {
-            refreshAbilities();
-        }
-        if (busy) {
-            samplesWithChanges++;
-        }
-        wasBusy = busy;
+    /** Reads and applies a sample now, the reading on the calling thread: for tests. FX thread only. */
+    void sampleNow() {
+        apply(sampler.read(nanoClock.getAsLong()));
     }
 
-    private boolean removeRows() {
-        Set<QueueRow> gone = null;
-        for (List<Long> ids; (ids = removedBatches.poll()) != null; ) {
-            for (long id : ids) {
-                QueueRow row = byId.remove(id);
-                orphans.remove(id);
-                if (row == null) {
-                    ghosts.add(id);
-                } else {
-                    if (gone == null) {
-                        gone = new HashSet<>();
-                    }
-                    gone.add(row);
-                    forget(row);
+    private void tick() {
+        if (reading.compareAndSet(false, true)) {
+            refresh().whenComplete((done, error) -> {
+                reading.set(false);
+                if (error != null) {
+                    LOG.warn("cannot sample the transfer queue", error);
                 }
-            }
+            });
         }
-        if (gone == null) {
-            return false;
-        }
-        rows.removeAll(gone);
-        return true;
     }
 
-    private boolean addRows() {
-        for (List<TransferSnapshot> batch; (batch = addedBatches.poll()) != null; ) {
-            pendingAdds.addAll(batch);
-        }
-        if (pendingAdds.isEmpty()) {
-            return false;
-        }
-        List<QueueRow> fresh = new ArrayList<>(Math.min(pendingAdds.size(), MAX_NEW_ROWS_PER_SAMPLE));
-        while (fresh.size() < MAX_NEW_ROWS_PER_SAMPLE && !pendingAdds.isEmpty()) {
-            TransferSnapshot s = pendingAdds.poll();
-            if (ghosts.remove(s.id()) || byId.containsKey(s.id())) {
-                continue;
-            }
-            QueueRow row = new QueueRow(s);
-            byId.put(row.id(), row);
-            count(row.getState(), 1);
-            bytes.add(row, 1);
-            if (row.getState().isActive()) {
-                active.add(row);
-            }
-            fresh.add(row);
-        }
-        rows.addAll(fresh);
-        return !fresh.isEmpty();
+    /** Reads a sample in the background and applies it on the FX thread; done once it shows. */
+    private CompletableFuture<Void> refresh() {
+        return CompletableFuture.supplyAsync(() -> sampler.read(nanoClock.getAsLong()), reads)
+                .thenCompose(s -> s.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.runAsync(() -> apply(s), fx));
     }
 
-    /** Reads the changed and the active items again; returns how many changed state. */
-    private int refreshChanged(long now) {
-        Set<Long> ids = new HashSet<>(orphans);
-        orphans.clear();
-        for (Long id : changedIds) {
-            changedIds.remove(id);
-            ids.add(id);
+    private void apply(QueueSampler.Sample s) {
+        if (s.isEmpty()) {
+            return;
         }
-        for (QueueRow row : active) {
-            ids.add(row.id());
-        }
-        if (ids.isEmpty()) {
-            return 0;
-        }
+        boolean structure = removeRows(s.removed()) | addRows(s.added());
         int stateChanges = 0;
-        Map<Long, TransferSnapshot> all = ids.size() >= BULK_READ_FROM ? indexById(queue.snapshots()) : null;
-        for (long id : ids) {
-            Optional<TransferSnapshot> s = all != null ? Optional.ofNullable(all.get(id)) : queue.snapshot(id);
-            if (s.isEmpty()) {
-                continue;
-            }
-            QueueRow row = byId.get(id);
-            if (row == null) {
-                orphans.add(id);
-            } else if (show(row, s.get(), now)) {
+        for (TransferSnapshot snapshot : s.changed()) {
+            QueueRow row = byId.get(snapshot.id());
+            if (row != null && show(row, snapshot, s.nanos())) {
                 stateChanges++;
             }
         }
-        return stateChanges;
+        if (s.order() != null) {
+            structure |= sort(s.order());
+        }
+        if (s.totals() != null) {
+            showTotals(s.totals(), s.running());
+        }
+        if (structure) {
+            positions = null;
+        }
+        if (structure || stateChanges > 0) {
+            refreshAbilities();
+        }
+        samplesWithChanges++;
+    }
+
+    private boolean removeRows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Set<QueueRow> gone = new HashSet<>();
+        for (long id : ids) {
+            QueueRow row = byId.remove(id);
+            if (row != null) {
+                gone.add(row);
+                forget(row);
+            }
+        }
+        rows.removeAll(gone);
+        return !gone.isEmpty();
+    }
+
+    private boolean addRows(List<QueueRow> fresh) {
+        if (fresh.isEmpty()) {
+            return false;
+        }
+        for (QueueRow row : fresh) {
+            byId.put(row.id(), row);
+            count(row.getState(), 1);
+            bytes.add(row, 1);
+        }
+        rows.addAll(fresh);
+        return true;
     }
 
     /** Puts {@code s} into {@code row}; returns whether the state changed. */
@@ -460,11 +416,6 @@ public final class QueueViewModel {
         if (before != after) {
             count(before, -1);
             count(after, 1);
-        }
-        if (after.isActive()) {
-            active.add(row);
-        } else {
-            active.remove(row);
         }
         if (after == TransferState.RUNNING) {
             if (before != TransferState.RUNNING) {
@@ -480,20 +431,13 @@ public final class QueueViewModel {
         return before != after;
     }
 
-    private boolean sortIfReordered() {
-        if (!pendingAdds.isEmpty() || !reordered.getAndSet(false)) {
-            return false;
-        }
-        List<TransferSnapshot> order = queue.snapshots();
-        Map<Long, Integer> at = new HashMap<>(order.size() * 2);
-        for (int i = 0; i < order.size(); i++) {
-            at.put(order.get(i).id(), i);
-        }
+    /** Puts the rows in the queue's order (dropping rows the queue no longer has); returns whether any moved. */
+    private boolean sort(Map<Long, Integer> order) {
         Set<QueueRow> gone = new HashSet<>();
         boolean inOrder = true;
         int last = -1;
         for (QueueRow row : rows) {
-            Integer i = at.get(row.id());
+            Integer i = order.get(row.id());
             if (i == null) {
                 gone.add(row);
             } else {
@@ -502,14 +446,15 @@ public final class QueueViewModel {
             }
         }
         if (!gone.isEmpty()) {
-            gone.forEach(r -> {
-                byId.remove(r.id());
-                forget(r);
+            gone.forEach(row -> {
+                byId.remove(row.id());
+                forget(row);
             });
             rows.removeAll(gone);
         }
         if (!inOrder) {
-            FXCollections.sort(rows, Comparator.comparingInt(r -> at.get(r.id())));
+            // a permutation, so the table's selection moves with its rows
+            FXCollections.sort(rows, Comparator.comparingInt(row -> order.get(row.id())));
         }
         return !inOrder || !gone.isEmpty();
     }
@@ -517,15 +462,13 @@ public final class QueueViewModel {
     private void forget(QueueRow row) {
         count(row.getState(), -1);
         bytes.add(row, -1);
-        active.remove(row);
     }
 
     private void count(TransferState state, int delta) {
         stateCounts.merge(state, delta, Integer::sum);
     }
 
-    private void showTotals(QueueTotals t) {
-        boolean running = !active.isEmpty();
+    private void showTotals(QueueTotals t, boolean running) {
         double progress = bytes.total > 0 ? Math.min(1, (double) bytes.done / bytes.total)
                 : t.items() > 0 ? (double) t.finished() / t.items() : 0;
         double speed = running ? t.bytesPerSecond() : -1;
@@ -565,14 +508,6 @@ public final class QueueViewModel {
         return (long) Math.ceil(bytes / bytesPerSecond);
     }
 
-    private static Map<Long, TransferSnapshot> indexById(List<TransferSnapshot> all) {
-        Map<Long, TransferSnapshot> map = new HashMap<>(all.size() * 2);
-        for (TransferSnapshot s : all) {
-            map.put(s.id(), s);
-        }
-        return map;
-    }
-
     // ---- what the selection allows ----------------------------------------------------------------
 
     private void refreshAbilities() {
@@ -604,6 +539,9 @@ public final class QueueViewModel {
     }
 
     private List<QueueRow> selectedInQueueOrder() {
+        if (selection.isEmpty()) {
+            return List.of();
+        }
         Map<QueueRow, Integer> at = positions();
         return selection.stream().filter(at::containsKey).sorted(Comparator.comparingInt(at::get)).toList();
     }
@@ -646,29 +584,6 @@ public final class QueueViewModel {
             if (s != TransferState.PAUSED && s != TransferState.DONE) {
                 left += sign * Math.max(0, row.getSize() - row.getBytesDone());
             }
-        }
-    }
-
-    /** Records what changed; called by the queue under its lock, on any thread: no FX, no waiting. */
-    private final class Recorder implements QueueListener {
-        @Override
-        public void added(List<TransferSnapshot> items) {
-            addedBatches.add(items);
-        }
-
-        @Override
-        public void changed(TransferSnapshot item) {
-            changedIds.add(item.id());
-        }
-
-        @Override
-        public void removed(List<Long> ids) {
-            removedBatches.add(ids);
-        }
-
-        @Override
-        public void reordered() {
-            reordered.set(true);
         }
     }
 }
