@@ -57,6 +57,7 @@ public final class FilePaneModel {
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<List<String>> breadcrumbs = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<LoadTiming> lastLoad = new ReadOnlyObjectWrapper<>();
     private final Deque<String> back = new ArrayDeque<>();
     private final Deque<String> forward = new ArrayDeque<>();
     private final AtomicLong generation = new AtomicLong();
@@ -139,6 +140,11 @@ public final class FilePaneModel {
     /** The current path from the root down, each element a full path. */
     public ReadOnlyObjectProperty<List<String>> breadcrumbsProperty() {
         return breadcrumbs.getReadOnlyProperty();
+    }
+
+    /** Timing of the last folder shown, for the status line and for measuring large folders. */
+    public ReadOnlyObjectProperty<LoadTiming> lastLoadProperty() {
+        return lastLoad.getReadOnlyProperty();
     }
 
     public Optional<FileSource> source() {
@@ -359,7 +365,14 @@ public final class FilePaneModel {
     // ---- inside -----------------------------------------------------------------------------------
 
     private record Listing(FileSource source, String path, List<FileEntry> all, List<FileEntry> shown,
-                           List<String> crumbs, OptionalLong free, Shape shape) {
+                           List<String> crumbs, OptionalLong free, Shape shape, long startedNanos, long arrivedNanos) {
+    }
+
+    /**
+     * How long the last folder took: asking until the listing arrived, and from its arrival until the table
+     * showed it (sorting and filtering included).
+     */
+    public record LoadTiming(String path, int entries, long listedMillis, long shownAfterArrivalMillis) {
     }
 
     /** What decides which entries show, and in which order; captured on the FX thread. */
@@ -404,12 +417,14 @@ public final class FilePaneModel {
     }
 
     private Listing listing(FileSource s, String folder, Shape shape) throws FileSourceException {
+        long started = System.nanoTime();
         List<FileEntry> listed = s.list(folder);
+        long arrived = System.nanoTime();
         List<String> crumbs = new ArrayList<>();
         for (Optional<String> p = Optional.of(folder); p.isPresent(); p = s.parent(p.get())) {
             crumbs.add(0, p.get());
         }
-        return new Listing(s, folder, listed, shape.apply(listed), crumbs, s.freeSpace(folder), shape);
+        return new Listing(s, folder, listed, shape.apply(listed), crumbs, s.freeSpace(folder), shape, started, arrived);
     }
 
     /** Filter or order changed: shape the entries again in the background. */
@@ -444,6 +459,9 @@ public final class FilePaneModel {
         if (l.shape().equals(shape())) {
             generation.incrementAndGet();
             entries.setAll(l.shown());
+            long now = System.nanoTime();
+            lastLoad.set(new LoadTiming(l.path(), l.all().size(), (l.arrivedNanos() - l.startedNanos()) / 1_000_000,
+                    (now - l.arrivedNanos()) / 1_000_000));
         } else {
             reshape(focus);
             return;

@@ -125,6 +125,28 @@ class CommanderWindowTest {
     }
 
     @Test
+    void enterOpensARemoteFolderAndBackspaceReturns(FxRobot robot) throws Exception {
+        Files.createDirectories(server.home().resolve("pub/docs"));
+        Files.writeString(server.home().resolve("pub/docs/a.txt"), "a");
+        connect(robot);
+        TableView<FileEntry> table = harness.window.remotePane().table();
+        robot.interact(() -> harness.model.remote().refresh());
+        await(() -> names(table).contains("pub"), "the remote pane to list pub");
+        robot.interact(() -> {
+            harness.window.remotePane().focusTable();
+            table.getFocusModel().focus(names(table).indexOf("pub"));
+        });
+        robot.type(KeyCode.ENTER);
+        await(() -> harness.model.remote().path().equals("/pub") && names(table).equals(List.of("docs")), "/pub");
+        robot.type(KeyCode.ENTER);
+        await(() -> harness.model.remote().path().equals("/pub/docs") && names(table).equals(List.of("a.txt")),
+                "/pub/docs");
+        robot.type(KeyCode.BACK_SPACE);
+        await(() -> harness.model.remote().path().equals("/pub"), "back up to /pub");
+        assertEquals("docs", harness.window.remotePane().focusedEntry().name());
+    }
+
+    @Test
     void tabSwitchesToTheRemotePane(FxRobot robot) throws Exception {
         connect(robot);
         focusLocalOn(robot, "bravo.txt");
