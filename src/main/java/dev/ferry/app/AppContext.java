@@ -32,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final TransferQueue queue;
     private final QueueStore queueStore;
     private final List<String> startupProblems = new ArrayList<>();
+    private final List<AutoCloseable> atExit = new ArrayList<>();
     private Settings settings;
 
     private AppContext(AppPaths paths, java.util.function.Function<FxBridge, UserPrompt> promptFactory) {
@@ -112,6 +113,11 @@ public final class AppContext implements AutoCloseable {
         settingsStore.saveLater(settings);
     }
 
+    /** Closes {@code resource} when Ferry exits (after the queue has stopped). */
+    public synchronized void closeAtExit(AutoCloseable resource) {
+        atExit.add(resource);
+    }
+
     @Override
     public void close() {
         try {
@@ -125,6 +131,13 @@ public final class AppContext implements AutoCloseable {
             queueStore.close();
         } catch (IOException e) {
             LOG.warn("the queue could not be saved: {}", e.getMessage());
+        }
+        for (AutoCloseable resource : atExit) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("{} did not close: {}", resource, e.getMessage());
+            }
         }
         bridge.close();
     }

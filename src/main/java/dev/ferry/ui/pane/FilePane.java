@@ -68,6 +68,7 @@ public final class FilePane extends VBox {
     private final TextField filterField = new TextField();
     private final Label status = new Label();
     private final Label placeholder = new Label();
+    private final VBox placeholderBox = new VBox(12, placeholder);
     private final String emptyText;
     private final StringBuilder typed = new StringBuilder();
     private final PauseTransition typedReset = new PauseTransition(TYPE_AHEAD_RESET);
@@ -141,6 +142,22 @@ public final class FilePane extends VBox {
     public void setOnDrop(Predicate<DragEvent> accepts, Consumer<PaneDrop> handler) {
         this.acceptsDrop = accepts;
         this.onDrop = handler;
+    }
+
+    /**
+     * Offers an action under the empty pane's text while nothing is shown (the remote pane's "Try the
+     * local demo server"); null removes it.
+     */
+    public void setPlaceholderAction(String text, Runnable action) {
+        placeholderBox.getChildren().setAll(placeholder);
+        if (text != null) {
+            Button b = new Button(text);
+            b.setId(id + "-placeholder-action");
+            b.getStyleClass().add("accent");
+            b.setOnAction(e -> action.run());
+            b.visibleProperty().bind(model.sourceProperty().isNull());
+            placeholderBox.getChildren().add(b);
+        }
     }
 
     /** Enter or double-click on a file (folders open in the pane). */
@@ -304,7 +321,9 @@ public final class FilePane extends VBox {
     private void buildTable() {
         table.setId(id + "-table");
         table.getStyleClass().add("file-table");
-        table.setPlaceholder(placeholder);
+        placeholderBox.setAlignment(Pos.CENTER);
+        placeholderBox.setPadding(new Insets(16));
+        table.setPlaceholder(placeholderBox);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(26);
