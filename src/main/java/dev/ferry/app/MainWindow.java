@@ -77,7 +77,7 @@ public final class MainWindow {
         Theme theme = new Theme(context.bridge());
         themeReady = theme.apply(s.theme());
         Theme.addStylesheet(scene);
-        window.addToolbarItems(themeMenu(theme, s.theme()));
+        window.addToolbarItems(themeMenu(theme, s.theme()), helpMenu());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/commander/commander.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> window.connectBar().focusHost());
@@ -111,6 +111,19 @@ public final class MainWindow {
                     stage.show();
                     window.localPane().focusTable();
                 }));
+    }
+
+    private javafx.scene.Node helpMenu() {
+        javafx.scene.control.MenuButton help = new javafx.scene.control.MenuButton(null,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.HELP_OUTLINE));
+        help.setId("help-menu");
+        help.getStyleClass().add("flat");
+        help.setFocusTraversable(false);
+        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem("About Ferry");
+        about.setId("about");
+        about.setOnAction(e -> dev.ferry.ui.AboutDialog.show(stage, context.bridge(), Launcher.version()));
+        help.getItems().add(about);
+        return help;
     }
 
     private javafx.scene.Node themeMenu(Theme theme, ThemeMode current) {
