@@ -53,10 +53,14 @@ public final class MainWindow {
         Settings s = context.settings();
         SessionTrust trust = new SessionTrust(context.bridge(), new CertificateConfirmation(stage));
         ServerCertificateEvaluator evaluator = new ServerCertificateEvaluator(List.of(), true, Clock.systemUTC());
-        CommanderModel.SettingsFactory settingsFactory = (ConnectRequest r, ProtocolLog log) ->
-                ConnectionSettings.builder(r.host()).port(r.port()).mode(r.mode()).credentials(r.user(), r.password())
-                        .evaluator(evaluator).trust(trust).log(log)
-                        .connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30)).build();
+        CommanderModel.SettingsFactory settingsFactory = (ConnectRequest r, ProtocolLog log) -> {
+            ConnectionSettings.Builder b = ConnectionSettings.builder(r.host()).port(r.port()).mode(r.mode())
+                    .credentials(r.user(), r.password()).evaluator(evaluator).trust(trust).log(log)
+                    .connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30))
+                    .dataMode(r.options().dataMode()).tlsMinimum(r.options().tlsMinimum());
+            r.options().clientCredentials().ifPresent(b::clientCredentials);
+            return b.build();
+        };
         Optional<String> start = s.lastLocalFolder().isBlank() ? Optional.empty() : Optional.of(s.lastLocalFolder());
         model = new CommanderModel(context.bridge(), context.queue(), new LocalFileSource(), start, settingsFactory,
                 FtpSession::open, label -> context.log().forConnection(label));
