@@ -16,7 +16,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import dev.ferry.engine.ConnectionSettings;
 import dev.ferry.engine.FtpSession;
 import dev.ferry.engine.ProtocolLog;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
@@ -54,14 +53,9 @@ public final class MainWindow {
         Settings s = context.settings();
         SessionTrust trust = new SessionTrust(context.bridge(), new CertificateConfirmation(stage));
         ServerCertificateEvaluator evaluator = new ServerCertificateEvaluator(List.of(), true, Clock.systemUTC());
-        CommanderModel.SettingsFactory settingsFactory = (ConnectRequest r, ProtocolLog log) -> {
-            ConnectionSettings.Builder b = ConnectionSettings.builder(r.host()).port(r.port()).mode(r.mode())
-                    .credentials(r.user(), r.password()).evaluator(evaluator).trust(trust).log(log)
-                    .connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30))
-                    .dataMode(r.options().dataMode()).tlsMinimum(r.options().tlsMinimum());
-            r.options().clientCredentials().ifPresent(b::clientCredentials);
-            return b.build();
-        };
+        CommanderModel.SettingsFactory settingsFactory = (ConnectRequest r, ProtocolLog log) ->
+                r.settingsBuilder().evaluator(evaluator).trust(trust).log(log)
+                        .connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30)).build();
         Optional<String> start = s.lastLocalFolder().isBlank() ? Optional.empty() : Optional.of(s.lastLocalFolder());
         model = new CommanderModel(context.bridge(), context.queue(), new LocalFileSource(), start, settingsFactory,
                 FtpSession::open, label -> context.log().forConnection(label));

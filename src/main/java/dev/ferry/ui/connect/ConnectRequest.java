@@ -2,6 +2,7 @@ package dev.ferry.ui.connect;
 
 import java.util.Objects;
 
+import dev.ferry.engine.ConnectionSettings;
 import dev.ferry.engine.FtpsMode;
 
 /**
@@ -20,6 +21,17 @@ public record ConnectRequest(String host, int port, FtpsMode mode, String user, 
     /** A request with the default options, as the quick-connect bar makes it. */
     public ConnectRequest(String host, int port, FtpsMode mode, String user, String password) {
         this(host, port, mode, user, password, ConnectOptions.DEFAULTS);
+    }
+
+    /**
+     * Engine settings for this request: host, port, mode, login and the options (data mode, minimum TLS, client
+     * certificate). The caller adds trust, evaluator, timeouts and log.
+     */
+    public ConnectionSettings.Builder settingsBuilder() {
+        ConnectionSettings.Builder b = ConnectionSettings.builder(host).port(port).mode(mode).credentials(user, password)
+                .dataMode(options.dataMode()).tlsMinimum(options.tlsMinimum());
+        options.clientCredentials().ifPresent(b::clientCredentials);
+        return b;
     }
 
     /** "ann@example.org" or "example.org:2121": how the window names the connection. */

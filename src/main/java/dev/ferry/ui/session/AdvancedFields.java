@@ -54,6 +54,9 @@ final class AdvancedFields {
         tls.setCellFactory(l -> tlsCell());
         tls.setButtonCell(tlsCell());
         tls.disableProperty().bind(model.modeProperty().isEqualTo(FtpsMode.PLAIN));
+        tls.setPrefWidth(130);
+        tls.setTooltip(new javafx.scene.control.Tooltip("TLS 1.2 works with every current server; "
+                + "TLS 1.3 refuses servers that cannot speak it"));
         grid.row("Minimum T_LS", tls, tls);
 
         TextField remote = GeneralFields.field("session-remote-folder", "the server's home folder");
@@ -65,6 +68,7 @@ final class AdvancedFields {
         local.textProperty().bindBidirectional(model.localFolderProperty());
         Button browse = new Button("Browse…");
         browse.setId("session-local-browse");
+        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Choose the local folder");
@@ -91,6 +95,7 @@ final class AdvancedFields {
         encoding.setId("session-encoding");
         encoding.getItems().setAll(ENCODINGS);
         encoding.setEditable(true);
+        encoding.setMaxWidth(Double.MAX_VALUE);
         encoding.getEditor().textProperty().bindBidirectional(model.encodingProperty());
         encoding.setValue(model.encodingProperty().get());
         encoding.valueProperty().addListener((o, was, now) -> {
@@ -115,6 +120,7 @@ final class AdvancedFields {
         RadioButton r = new RadioButton(text);
         r.setId(id);
         r.setMnemonicParsing(true);
+        r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return r;
     }
 
@@ -123,8 +129,7 @@ final class AdvancedFields {
             @Override
             protected void updateItem(TlsVersion item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : "TLS " + item.shortName()
-                        + (item == TlsVersion.TLS_1_2 ? " (works with every current server)" : " only"));
+                setText(empty || item == null ? null : "TLS " + item.shortName());
             }
         };
     }

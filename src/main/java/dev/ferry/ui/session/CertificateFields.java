@@ -29,7 +29,7 @@ final class CertificateFields {
     static void addTo(FormGrid grid, SessionModel model, Supplier<Window> owner) {
         grid.section("Client certificate");
 
-        TextField file = GeneralFields.field("session-cert-file", "none (only for servers that ask for one)");
+        TextField file = GeneralFields.field("session-cert-file", "none");
         file.textProperty().bindBidirectional(model.certificateFileProperty());
         Button browse = new Button("_Browse…");
         browse.setId("session-cert-browse");
@@ -49,7 +49,7 @@ final class CertificateFields {
         });
         grid.row("C_ertificate", grow(file, browse, clear), file);
 
-        TextField key = GeneralFields.field("session-key-file", "only when the key is in a file of its own");
+        TextField key = GeneralFields.field("session-key-file", "if the key is in a file of its own");
         key.textProperty().bindBidirectional(model.keyFileProperty());
         Button browseKey = new Button("Browse…");
         browseKey.setId("session-key-browse");
@@ -109,7 +109,10 @@ final class CertificateFields {
 
     private static HBox grow(TextField field, Button... buttons) {
         HBox row = new HBox(6, field);
-        row.getChildren().addAll(buttons);
+        for (Button b : buttons) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            row.getChildren().add(b);
+        }
         row.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         HBox.setHgrow(field, Priority.ALWAYS);
         return row;

@@ -39,6 +39,9 @@ final class GeneralFields {
         mode.setCellFactory(l -> modeCell());
         mode.setButtonCell(modeCell());
         mode.setMaxWidth(Double.MAX_VALUE);
+        mode.setTooltip(new javafx.scene.control.Tooltip("Explicit FTPS: a plain connection secured with AUTH TLS, "
+                + "usually on port 21. Implicit FTPS: TLS from the first byte, usually on port 990. "
+                + "FTP: nothing encrypted."));
         Label insecure = new Label();
         insecure.setId("session-insecure");
         insecure.setGraphic(new FontIcon(Material2MZ.WARNING));
@@ -106,6 +109,7 @@ final class GeneralFields {
         RadioButton r = new RadioButton(text);
         r.setId(id);
         r.setMnemonicParsing(true);
+        r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return r;
     }
 
@@ -115,8 +119,8 @@ final class GeneralFields {
             protected void updateItem(FtpsMode item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : switch (item) {
-                    case EXPLICIT -> "Explicit FTPS (AUTH TLS, usually port 21)";
-                    case IMPLICIT -> "Implicit FTPS (TLS from the start, port 990)";
+                    case EXPLICIT -> "Explicit FTPS (AUTH TLS)";
+                    case IMPLICIT -> "Implicit FTPS";
                     case PLAIN -> "FTP — insecure";
                 });
             }

@@ -19,11 +19,7 @@ public final class SessionConnection {
      * @param password the password to send (see {@link SessionForm#loginPassword()}; asked for when that is empty)
      */
     public static ConnectionSettings.Builder settings(SessionForm form, String password) {
-        Site site = form.site();
-        ConnectionSettings.Builder b = ConnectionSettings.builder(site.host()).port(site.port()).mode(site.mode())
-                .credentials(form.loginUser(), password).dataMode(site.dataMode()).tlsMinimum(site.tlsMinimum());
-        form.clientCredentials().ifPresent(b::clientCredentials);
-        return b;
+        return request(form, password).settingsBuilder();
     }
 
     /** The commander's connect request for the form, with its options. */

@@ -68,6 +68,8 @@ public final class SessionDialog extends Dialog<SessionForm> {
         pane.getStylesheets().add(Objects.requireNonNull(SessionDialog.class.getResource("session.css")).toExternalForm());
         pane.getButtonTypes().setAll(TEST, accept, ButtonType.CANCEL);
         pane.setContent(content());
+        pane.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button acceptButton = (Button) pane.lookupButton(accept);
         acceptButton.setId("session-accept");
@@ -130,13 +132,12 @@ public final class SessionDialog extends Dialog<SessionForm> {
         CertificateFields.addTo(left, model, this::window);
         FormGrid right = new FormGrid(revealAll);
         AdvancedFields.addTo(right, model, this::window);
-        left.setPrefWidth(440);
-        right.setPrefWidth(400);
         HBox columns = new HBox(20, left, new Separator(Orientation.VERTICAL), right);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         VBox box = new VBox(12, columns, new Separator(), testResult());
         box.setPadding(new Insets(4, 4, 0, 4));
+        box.setPrefWidth(960);
         return box;
     }
 
