@@ -16,7 +16,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import dev.ferry.engine.ConnectionSettings;
 import dev.ferry.engine.FtpSession;
 import dev.ferry.engine.ProtocolLog;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
@@ -34,6 +33,7 @@ import dev.ferry.ui.pane.EntryOrder;
 import dev.ferry.ui.pane.FilePane;
 import dev.ferry.ui.queue.QueuePanel;
 import dev.ferry.ui.queue.QueueViewModel;
+import dev.ferry.ui.session.SessionLauncher;
 
 /**
  * Puts the commander window on a stage and keeps it in step with the settings: size and place, dividers,
@@ -56,8 +56,7 @@ public final class MainWindow {
         SessionTrust trust = new SessionTrust(context.bridge(), new CertificateConfirmation(stage));
         ServerCertificateEvaluator evaluator = new ServerCertificateEvaluator(List.of(), true, Clock.systemUTC());
         CommanderModel.SettingsFactory settingsFactory = (ConnectRequest r, ProtocolLog log) ->
-                ConnectionSettings.builder(r.host()).port(r.port()).mode(r.mode()).credentials(r.user(), r.password())
-                        .evaluator(evaluator).trust(trust).log(log)
+                r.settingsBuilder().evaluator(evaluator).trust(trust).log(log)
                         .connectTimeout(Duration.ofSeconds(15)).readTimeout(Duration.ofSeconds(30)).build();
         Optional<String> start = s.lastLocalFolder().isBlank() ? Optional.empty() : Optional.of(s.lastLocalFolder());
         model = new CommanderModel(context.bridge(), context.queue(), new LocalFileSource(), start, settingsFactory,
@@ -77,10 +76,17 @@ public final class MainWindow {
         Theme theme = new Theme(context.bridge());
         themeReady = theme.apply(s.theme());
         Theme.addStylesheet(scene);
-        window.addToolbarItems(themeMenu(theme, s.theme()), helpMenu());
+        SessionLauncher sessions = new SessionLauncher(context.bridge(), trust, b -> b.evaluator(evaluator)
+                .log(context.log().forConnection("test")).connectTimeout(Duration.ofSeconds(15))
+                .readTimeout(Duration.ofSeconds(30)));
+        Runnable newSession = () -> sessions.quickConnect(stage)
+                .ifPresent(session -> model.connect(session.request(), session.parallel()));
+        window.addToolbarItems(newSessionButton(newSession), themeMenu(theme, s.theme()), helpMenu());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/commander/commander.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> window.connectBar().focusHost());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), newSession);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             ConnectRequest r = model.connectedProperty().get();
@@ -124,6 +130,19 @@ public final class MainWindow {
         about.setOnAction(e -> dev.ferry.ui.AboutDialog.show(stage, context.bridge(), Launcher.version()));
         help.getItems().add(about);
         return help;
+    }
+
+    /** "New session…": the session dialog for a connection made now (Ctrl+Shift+N). */
+    private static javafx.scene.Node newSessionButton(Runnable open) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("New session…",
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.ADD_CIRCLE_OUTLINE));
+        button.setId("new-session");
+        button.getStyleClass().add("flat");
+        button.setFocusTraversable(false);
+        button.setTooltip(new javafx.scene.control.Tooltip(
+                "Connect with every option: client certificate, active mode, start folders (Ctrl+Shift+N)"));
+        button.setOnAction(e -> open.run());
+        return button;
     }
 
     private javafx.scene.Node themeMenu(Theme theme, ThemeMode current) {

@@ -146,7 +146,10 @@ public final class CommanderModel {
 
     // ---- connecting -------------------------------------------------------------------------------
 
-    /** Connects in the background; the remote pane shows the server's home folder when logged in. */
+    /**
+     * Connects in the background; the remote pane shows the request's remote folder (else the server's home
+     * folder) when logged in, and the local pane its local folder, if it names one.
+     */
     public void connect(ConnectRequest request, int parallel) {
         if (connection.get() == ConnectionState.CONNECTING) {
             return;
@@ -163,7 +166,8 @@ public final class CommanderModel {
             connected.set(request);
             connection.set(ConnectionState.CONNECTED);
             status.set("Connected to " + request.displayName());
-            remote.show(source, Optional.empty());
+            remote.show(source, request.options().remoteFolder());
+            request.options().localFolder().ifPresent(local::open);
             resumeWaitingTransfers();
         }, error -> {
             connection.set(ConnectionState.DISCONNECTED);

@@ -25,22 +25,9 @@ public final class QuickConnectModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final BooleanProperty portTyped = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private boolean settingPort;
 
     public QuickConnectModel() {
-        mode.addListener((o, was, now) -> {
-            if (now != null && !portTyped.get()) {
-                settingPort = true;
-                port.set(String.valueOf(now.defaultPort()));
-                settingPort = false;
-            }
-        });
-        port.addListener((o, was, now) -> {
-            if (!settingPort) {
-                String auto = String.valueOf(mode.get().defaultPort());
-                portTyped.set(now != null && !now.isBlank() && !now.strip().equals(auto));
-            }
-        });
+        PortFollowsMode.bind(mode, port, portTyped);
     }
 
     public StringProperty hostProperty() {
