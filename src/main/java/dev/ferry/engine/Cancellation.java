@@ -11,6 +11,7 @@ import java.io.IOException;
  */
 public final class Cancellation {
     private volatile boolean cancelled;
+    private volatile boolean stalled;
     private volatile Closeable current;
 
     /** Stops the transfer as soon as possible. Safe from any thread, more than once. */
@@ -28,6 +29,29 @@ public final class Cancellation {
 
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    /**
+     * Drops the data connection of a transfer that made no progress, without cancelling it: the transfer
+     * fails with a timeout, as a stalled read does, and whoever runs it may retry. This is how a socket write
+     * gets a timeout (Java has none): a watchdog that saw no progress for the read timeout calls it.
+     * Safe from any thread; does nothing when no data connection is open.
+     */
+    public void abortStalled() {
+        Closeable c = current;
+        if (c != null) {
+            stalled = true;
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // the transfer notices the closed socket
+            }
+        }
+    }
+
+    /** Whether a watchdog dropped the data connection for want of progress. */
+    public boolean wasStalled() {
+        return stalled;
     }
 
     /** The engine registers the data connection here while it is open. */

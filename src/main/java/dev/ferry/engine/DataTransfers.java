@@ -193,6 +193,9 @@ final class DataTransfers {
         }
         opened.abort();
         FtpReply reason = replyAfterAbort("the server's reason for the broken transfer", keepAlive);
+        if (cancellation.wasStalled()) {
+            return FtpTimeoutException.noProgress(verb(command), readTimeout, e);
+        }
         if (e instanceof SocketTimeoutException) {
             return new FtpTimeoutException("data during " + verb(command), readTimeout, e);
         }

@@ -38,6 +38,7 @@ public final class TransferQueue implements AutoCloseable {
     private int waitingForRetry;
     private boolean closed;
     private final SpeedLimit limit;
+    private final StallWatchdog watchdog = new StallWatchdog();
 
     public TransferQueue(QueueOptions options) {
         this.options = options;
@@ -139,7 +140,7 @@ public final class TransferQueue implements AutoCloseable {
         lock.lock();
         try {
             while (workers.size() < options.parallel()) {
-                Thread t = new Thread(new TransferWorker(this, pool, limit, workers.size()), "ferry-transfer-" + (workers.size() + 1));
+                Thread t = new Thread(new TransferWorker(this, pool, limit, watchdog, workers.size()), "ferry-transfer-" + (workers.size() + 1));
                 t.setDaemon(true);
                 workers.add(t);
                 t.start();
@@ -588,6 +589,7 @@ public final class TransferQueue implements AutoCloseable {
             }
         }
         pool.close();
+        watchdog.close();
     }
 
     boolean isClosed() {

@@ -45,12 +45,14 @@ final class TransferWorker implements Runnable {
     private final TransferQueue queue;
     private final ConnectionPool pool;
     private final SpeedLimit limit;
+    private final StallWatchdog watchdog;
     private final int index;
 
-    TransferWorker(TransferQueue queue, ConnectionPool pool, SpeedLimit limit, int index) {
+    TransferWorker(TransferQueue queue, ConnectionPool pool, SpeedLimit limit, StallWatchdog watchdog, int index) {
         this.queue = queue;
         this.pool = pool;
         this.limit = limit;
+        this.watchdog = watchdog;
         this.index = index;
     }
 
@@ -285,9 +287,11 @@ final class TransferWorker implements Runnable {
         }
         item.bytesDone.set(offset);
         if (offset < size || size == 0) {
-            try (InputStream in = Files.newInputStream(source)) {
+            // Opening the data connection counts against the limit too, hence twice the read timeout.
+            try (InputStream in = Files.newInputStream(source);
+                 StallWatchdog.Watch watch = watchdog.watch(item.cancellation, session.settings().readTimeout().multipliedBy(2))) {
                 in.skipNBytes(offset);
-                session.upload(remote, in, offset, false, progress(item, offset), item.cancellation);
+                session.upload(remote, in, offset, false, progress(item, offset, watch), item.cancellation);
             }
         }
         if (queue.options().verify() && session.features().supports("SIZE")) {
@@ -449,13 +453,26 @@ final class TransferWorker implements Runnable {
     // ---- shared --------------------------------------------------------------------------------
 
     private TransferListener progress(TransferItem item, long offset) {
+        return progress(item, offset, null);
+    }
+
+    private TransferListener progress(TransferItem item, long offset, StallWatchdog.Watch watch) {
         long[] last = {0};
         return done -> {
             long delta = done - last[0];
             last[0] = done;
             item.bytesDone.set(offset + done);
             queue.progress(delta);
-            limit.take(delta);
+            if (watch == null) {
+                limit.take(delta);
+                return;
+            }
+            watch.held(true);
+            try {
+                limit.take(delta);
+            } finally {
+                watch.held(false);
+            }
         };
     }
 

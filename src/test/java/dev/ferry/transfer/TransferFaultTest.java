@@ -132,6 +132,19 @@ class TransferFaultTest {
     }
 
     @Test
+    void anUploadToAServerThatStopsReadingIsBrokenOffAndResumed() throws Exception {
+        // More than the socket buffers hold, so the client's write blocks once the proxy stops reading.
+        byte[] content = random(48 * MIB);
+        Path source = Files.write(dir.resolve("stalled-up.bin"), content);
+        proxy.stallDataAfter(2 * MIB);
+        TransferSnapshot s = runToEnd(queue(Duration.ofSeconds(2)),
+                NewTransfer.upload(SITE, source, "/stalled-up.bin", content.length));
+        assertEquals(TransferState.DONE, s.state(), () -> s.lastError().orElse(""));
+        assertTrue(s.attempts() >= 2, "broken off and retried: " + s.attempts());
+        assertArrayEquals(content, Files.readAllBytes(server.home().resolve("stalled-up.bin")));
+    }
+
+    @Test
     void refusedConnectionsAreRetriedWithBackoff() throws Exception {
         Files.write(server.home().resolve("r.bin"), random(1000));
         proxy.refuseNext(2);
