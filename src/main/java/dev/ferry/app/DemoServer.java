@@ -1,15 +1,12 @@
 package dev.ferry.app;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -48,7 +46,7 @@ import dev.ferry.engine.tls.ServerCertificate;
 
 /**
  * "Try the local demo server": an Explicit FTPS server on 127.0.0.1 (Apache FtpServer, a free port), with a
- * throwaway self-signed certificate and a sample folder in a temporary directory. It lives as long as Ferry
+ * self-signed certificate made for it and a sample folder in a temporary directory. It lives as long as Ferry
  * runs and deletes its folder when stopped.
  *
  * <p>Security: it listens only on 127.0.0.1, and its user's password is made up at start. Its certificate is
@@ -72,61 +70,33 @@ public final class DemoServer implements AutoCloseable {
         this.certificate = certificate;
     }
 
-    /** Starts a demo server with a fresh sample folder. */
+    /** Starts a demo server with a fresh sample folder, a new certificate and any free port. */
     public static DemoServer start() throws IOException {
+        return start(Optional.empty(), 0);
+    }
+
+    /**
+     * Starts a demo server with a fresh sample folder. With a state folder, its certificate is kept there
+     * (made on first use, remade when unreadable or close to expiry), so a user who chose "Always trust"
+     * is not asked again next time; {@code preferredPort} is tried first, so a saved site for it stays
+     * right, and any free port is taken when it is busy.
+     */
+    public static DemoServer start(Optional<Path> stateFolder, int preferredPort) throws IOException {
         Path base = Files.createTempDirectory("ferry-demo");
         try {
             Path home = Files.createDirectories(base.resolve("files"));
             writeSamples(home);
             SecureRandom random = new SecureRandom();
             String password = HexFormat.of().formatHex(bytes(random, 9));
-            char[] storePassword = HexFormat.of().formatHex(bytes(random, 12)).toCharArray();
-            KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
-            X509Certificate cert = selfSigned(keys);
-            Path keystore = base.resolve("demo.p12");
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("demo", keys.getPrivate(), storePassword, new X509Certificate[] {cert});
-            try (OutputStream out = Files.newOutputStream(keystore)) {
-                store.store(out, storePassword);
+            DemoKeystore keystore = DemoKeystore.load(stateFolder.orElse(base), random);
+            try {
+                return start(base, home, password, keystore, preferredPort);
+            } catch (IOException busy) {
+                if (preferredPort == 0) {
+                    throw busy;
+                }
+                return start(base, home, password, keystore, 0);
             }
-            SslConfigurationFactory ssl = new SslConfigurationFactory();
-            ssl.setKeystoreFile(keystore.toFile());
-            ssl.setKeystorePassword(new String(storePassword));
-            ssl.setKeyPassword(new String(storePassword));
-            ssl.setKeystoreType("PKCS12");
-            ssl.setSslProtocol(new String[] {"TLSv1.3", "TLSv1.2"});
-            SslConfiguration sslConfiguration = ssl.createSslConfiguration();
-
-            ListenerFactory listener = new ListenerFactory();
-            listener.setServerAddress("127.0.0.1");
-            listener.setPort(0);
-            listener.setSslConfiguration(sslConfiguration);
-            listener.setImplicitSsl(false);
-            DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-            data.setPassiveAddress("127.0.0.1");
-            data.setActiveLocalAddress("127.0.0.1");
-            data.setSslConfiguration(sslConfiguration);
-            listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-            listener.setIdleTimeout(600);
-
-            FtpServerFactory factory = new FtpServerFactory();
-            factory.setListeners(new java.util.HashMap<>(Map.of("default", listener.createListener())));
-            PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
-            users.setPasswordEncryptor(new ClearTextPasswordEncryptor());
-            var userManager = users.createUserManager();
-            BaseUser user = new BaseUser();
-            user.setName(USER);
-            user.setPassword(password);
-            user.setHomeDirectory(home.toString());
-            user.setAuthorities(List.<Authority>of(new WritePermission()));
-            user.setMaxIdleTime(600);
-            userManager.save(user);
-            factory.setUserManager(userManager);
-            FtpServer server = factory.createServer();
-            server.start();
-            int port = ((DefaultFtpServer) server).getListener("default").getPort();
-            return new DemoServer(base, server, port, password, cert);
         } catch (GeneralSecurityException | OperatorCreationException | FtpException e) {
             deleteTree(base);
             throw new IOException("the demo server could not start: " + e.getMessage(), e);
@@ -134,6 +104,53 @@ public final class DemoServer implements AutoCloseable {
             deleteTree(base);
             throw e;
         }
+    }
+
+    private static DemoServer start(Path base, Path home, String password, DemoKeystore keystore, int port)
+            throws IOException, FtpException {
+        SslConfigurationFactory ssl = new SslConfigurationFactory();
+        ssl.setKeystoreFile(keystore.file().toFile());
+        ssl.setKeystorePassword(keystore.password());
+        ssl.setKeyPassword(keystore.password());
+        ssl.setKeystoreType("PKCS12");
+        ssl.setSslProtocol(new String[] {"TLSv1.3", "TLSv1.2"});
+        SslConfiguration sslConfiguration = ssl.createSslConfiguration();
+
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress("127.0.0.1");
+        listener.setPort(port);
+        listener.setSslConfiguration(sslConfiguration);
+        listener.setImplicitSsl(false);
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        data.setPassiveAddress("127.0.0.1");
+        data.setActiveLocalAddress("127.0.0.1");
+        data.setSslConfiguration(sslConfiguration);
+        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        listener.setIdleTimeout(600);
+
+        FtpServerFactory factory = new FtpServerFactory();
+        factory.setListeners(new java.util.HashMap<>(Map.of("default", listener.createListener())));
+        PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
+        users.setPasswordEncryptor(new ClearTextPasswordEncryptor());
+        var userManager = users.createUserManager();
+        BaseUser user = new BaseUser();
+        user.setName(USER);
+        user.setPassword(password);
+        user.setHomeDirectory(home.toString());
+        user.setAuthorities(List.<Authority>of(new WritePermission()));
+        user.setMaxIdleTime(600);
+        userManager.save(user);
+        factory.setUserManager(userManager);
+        FtpServer server = factory.createServer();
+        try {
+            server.start();
+        } catch (FtpException | RuntimeException e) {
+            // Apache FtpServer reports a busy port as an FtpServerConfigurationException around the BindException
+            server.stop();
+            throw new IOException("port " + port + " is not free: " + e.getMessage(), e);
+        }
+        int bound = ((DefaultFtpServer) server).getListener("default").getPort();
+        return new DemoServer(base, server, bound, password, keystore.certificate());
     }
 
     public String host() {
@@ -169,13 +186,13 @@ public final class DemoServer implements AutoCloseable {
         deleteTree(base);
     }
 
-    private static X509Certificate selfSigned(KeyPair keys) throws GeneralSecurityException, OperatorCreationException,
+    static X509Certificate selfSigned(KeyPair keys) throws GeneralSecurityException, OperatorCreationException,
             IOException {
         X500Name name = new X500Name("CN=Ferry demo server,O=Ferry");
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
                 new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(30))), name, keys.getPublic());
+                Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
         return new JcaX509CertificateConverter().getCertificate(
@@ -205,7 +222,7 @@ public final class DemoServer implements AutoCloseable {
         Files.write(home.resolve("sample-video.bin"), big);
     }
 
-    private static byte[] bytes(SecureRandom random, int n) {
+    static byte[] bytes(SecureRandom random, int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;

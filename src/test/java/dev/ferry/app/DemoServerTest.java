@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import java.net.ServerSocket;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.ferry.engine.ConnectionSettings;
 import dev.ferry.engine.FtpSession;
@@ -62,5 +66,38 @@ class DemoServerTest {
             assertTrue(Files.isDirectory(files));
         }
         assertFalse(Files.exists(files));
+    }
+
+    @Test
+    void keepsItsCertificateAndPortFromOneRunToTheNext(@TempDir Path state) throws Exception {
+        String fingerprint;
+        int port;
+        try (DemoServer first = DemoServer.start(Optional.of(state), 0)) {
+            fingerprint = first.fingerprint();
+            port = first.port();
+        }
+        try (DemoServer second = DemoServer.start(Optional.of(state), port)) {
+            assertEquals(fingerprint, second.fingerprint(), "a certificate the user trusted stays trusted");
+            assertEquals(port, second.port());
+        }
+    }
+
+    @Test
+    void takesAnotherPortWhenItsOwnIsBusy(@TempDir Path state) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             DemoServer demo = DemoServer.start(Optional.of(state), busy.getLocalPort())) {
+            assertTrue(demo.port() > 0 && demo.port() != busy.getLocalPort());
+        }
+    }
+
+    @Test
+    void makesANewCertificateWhenTheKeptOneIsUnreadable(@TempDir Path state) throws Exception {
+        try (DemoServer first = DemoServer.start(Optional.of(state), 0)) {
+            assertTrue(Files.exists(state.resolve("demo.p12")));
+        }
+        Files.writeString(state.resolve("demo.p12"), "not a keystore");
+        try (DemoServer demo = DemoServer.start(Optional.of(state), 0)) {
+            assertEquals(64 + 31, demo.fingerprint().length());
+        }
     }
 }
