@@ -63,7 +63,7 @@ public final class CertificateDialog extends Dialog<TrustAnswer> {
         pane.getStylesheets().add(Objects.requireNonNull(CertificateDialog.class.getResource("trust.css")).toExternalForm());
         pane.setHeader(header());
         pane.setContent(content());
-        pane.setPrefWidth(860);
+        pane.setPrefWidth(940);
         pane.setMinWidth(Region.USE_PREF_SIZE);
         buttons(pane);
         setResultConverter(button -> {
@@ -226,8 +226,8 @@ public final class CertificateDialog extends Dialog<TrustAnswer> {
                 setTooltip(empty || index == null ? null : new Tooltip(model.chain().get(index).subject()));
             }
         });
-        tree.setPrefWidth(230);
-        tree.setMinWidth(180);
+        tree.setPrefWidth(290);
+        tree.setMinWidth(200);
         tree.setPrefHeight(Math.max(3, model.chain().size()) * 30 + 12);
         tree.getSelectionModel().select(leaf);
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
