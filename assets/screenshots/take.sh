@@ -63,7 +63,7 @@ typ "$FTP_USER"
 key Tab; typ "$FTP_PASSWORD"
 key Return
 sleep 3
-key alt+t                       # "Trust this time": the certificate is self-signed
+key alt+o                       # "Trust once" in the certificate dialog: the certificate is self-signed
 sleep 3
 key Tab                         # from the remote pane to the local one
 typ disk                        # type-ahead onto disk-image.iso

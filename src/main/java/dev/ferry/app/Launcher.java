@@ -33,7 +33,8 @@ public final class Launcher {
         if (args[0].equals("get") || args[0].equals("put")) {
             NativeCrypto.install();
         }
-        FerryCli.main(args);
+        // The command line trusts what the user pinned in the window ("Always trust").
+        FerryCli.main(args, AppPaths.forCurrentUser().knownCertificatesFile());
     }
 
     /** The version this build was made as. */

@@ -24,16 +24,18 @@ import dev.ferry.ui.Theme;
 import dev.ferry.ui.commander.CommanderModel;
 import dev.ferry.ui.commander.CommanderWindow;
 import dev.ferry.ui.commander.TransferDefaults;
-import dev.ferry.ui.connect.CertificateConfirmation;
 import dev.ferry.ui.connect.ConnectRequest;
 import dev.ferry.ui.connect.QuickConnectModel;
-import dev.ferry.ui.connect.SessionTrust;
 import dev.ferry.ui.log.LogPanel;
 import dev.ferry.ui.pane.EntryOrder;
 import dev.ferry.ui.pane.FilePane;
 import dev.ferry.ui.queue.QueuePanel;
 import dev.ferry.ui.queue.QueueViewModel;
 import dev.ferry.ui.session.SessionLauncher;
+import dev.ferry.ui.trust.DialogTrustQuestion;
+import dev.ferry.ui.trust.TrustMenu;
+import dev.ferry.security.KnownCertificates;
+import dev.ferry.security.PinningTrust;
 
 /**
  * Puts the commander window on a stage and keeps it in step with the settings: size and place, dividers,
@@ -53,7 +55,9 @@ public final class MainWindow {
         this.context = context;
         this.stage = stage;
         Settings s = context.settings();
-        SessionTrust trust = new SessionTrust(context.bridge(), new CertificateConfirmation(stage));
+        PinningTrust trust = new PinningTrust(new KnownCertificates(context.paths().knownCertificatesFile()),
+                new DialogTrustQuestion(context.bridge(), () -> stage, Clock.systemUTC()), Clock.systemUTC(),
+                problem -> context.log().error(problem));
         ServerCertificateEvaluator evaluator = new ServerCertificateEvaluator(List.of(), true, Clock.systemUTC());
         CommanderModel.SettingsFactory settingsFactory = (ConnectRequest r, ProtocolLog log) ->
                 r.settingsBuilder().evaluator(evaluator).trust(trust).log(log)
@@ -81,7 +85,10 @@ public final class MainWindow {
                 .readTimeout(Duration.ofSeconds(30)));
         Runnable newSession = () -> sessions.quickConnect(stage)
                 .ifPresent(session -> model.connect(session.request(), session.parallel()));
-        window.addToolbarItems(newSessionButton(newSession), themeMenu(theme, s.theme()), helpMenu());
+        TrustMenu certificates = new TrustMenu(stage, context.bridge(), trust, Clock.systemUTC(),
+                () -> Optional.ofNullable(model.connectedProperty().get()).flatMap(r -> trust.lastSeen(r.host(), r.port())),
+                model.connectedProperty().isNotNull(), problem -> context.log().error(problem));
+        window.addToolbarItems(newSessionButton(newSession), certificates.button(), themeMenu(theme, s.theme()), helpMenu());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/commander/commander.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> window.connectBar().focusHost());

@@ -42,14 +42,19 @@ final class CertCommand {
         }
         out.println();
         boolean trusted = sessions.settings().trust().decide(presented) == TrustDecision.ACCEPT;
-        if (presented.evaluation().trusted()) {
+        if (trusted && presented.evaluation().trusted()) {
             out.println("Trusted:     yes");
         } else if (trusted) {
-            out.println("Trusted:     yes, by the fingerprint given with --fingerprint");
+            out.println(sessions.trust().byFingerprint(presented)
+                    ? "Trusted:     yes, by the fingerprint given with --fingerprint"
+                    : "Trusted:     yes, you chose to always trust it in Ferry (known certificates)");
             presented.evaluation().explanations().forEach(e -> out.println("  note: " + e));
         } else {
             out.println("Trusted:     no");
             presented.evaluation().explanations().forEach(e -> out.println("  - " + e));
+            sessions.trust().pinFor(presented).filter(pin -> !pin.matches(presented)).ifPresent(pin -> out.println(
+                    "  - It is not the certificate you chose to always trust in Ferry for " + pin.server()
+                            + " (SHA-256 fingerprint " + pin.sha256() + "): it has changed since."));
             out.println("To trust it after checking the fingerprint with the server's administrator:");
             out.println("  --fingerprint " + presented.sha256Fingerprint());
         }

@@ -5,12 +5,16 @@ import dev.ferry.engine.ProtocolLog;
 import dev.ferry.engine.UntrustedCertificateException;
 import dev.ferry.engine.tls.ServerCertificate;
 import dev.ferry.security.ClientCertificateException;
+import dev.ferry.security.KnownCertificate;
+import dev.ferry.security.KnownCertificates;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code ferry} command line (DESIGN §6): {@code ls}, {@code get}, {@code put}, {@code cert}.
@@ -47,20 +51,38 @@ public final class FerryCli {
     private final Map<String, String> env;
     private final boolean terminal;
     private final ProtocolLog observer;
+    private final Optional<KnownCertificates> known;
 
+    /** A command line that uses no known certificates: only its flags and the authorities decide trust. */
     public FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal) {
-        this(out, err, in, env, terminal, ProtocolLog.none());
+        this(out, err, in, env, terminal, ProtocolLog.none(), Optional.empty());
+    }
+
+    /**
+     * A command line that also trusts the certificates the user chose to always trust in the window.
+     *
+     * @param knownCertificates the window's {@code known-certs.json}
+     */
+    public FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
+                    Path knownCertificates) {
+        this(out, err, in, env, terminal, ProtocolLog.none(), Optional.of(new KnownCertificates(knownCertificates)));
     }
 
     /** As the public constructor, with every session's protocol also told to {@code observer} (for tests). */
     FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
              ProtocolLog observer) {
+        this(out, err, in, env, terminal, observer, Optional.empty());
+    }
+
+    private FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
+                     ProtocolLog observer, Optional<KnownCertificates> known) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.env = env;
         this.terminal = terminal;
         this.observer = observer;
+        this.known = known;
     }
 
     /** The usage text. */
@@ -110,19 +132,19 @@ public final class FerryCli {
         switch (o.command()) {
             case "ls" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return ListCommand.run(o, url, SessionFactory.create(o, url, env, err, observer), out);
+                return ListCommand.run(o, url, SessionFactory.create(o, url, env, err, observer, known), out);
             }
             case "cert" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return CertCommand.run(url, SessionFactory.create(o, url, env, err, observer), out);
+                return CertCommand.run(url, SessionFactory.create(o, url, env, err, observer, known), out);
             }
             case "get" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return GetCommand.run(o, url, o.arguments().get(1), SessionFactory.create(o, url, env, err, observer), out, err, progress);
+                return GetCommand.run(o, url, o.arguments().get(1), SessionFactory.create(o, url, env, err, observer, known), out, err, progress);
             }
             case "put" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(1));
-                return PutCommand.run(o, o.arguments().get(0), url, SessionFactory.create(o, url, env, err, observer), in, err, progress);
+                return PutCommand.run(o, o.arguments().get(0), url, SessionFactory.create(o, url, env, err, observer, known), in, err, progress);
             }
             default -> throw new UsageException("unknown command " + o.command());
         }
@@ -133,10 +155,17 @@ public final class FerryCli {
         for (String why : c.evaluation().explanations()) {
             err.println("  - " + why);
         }
+        pinFor(c).filter(pin -> !pin.matches(c)).ifPresent(pin -> err.println("  - It is not the certificate you chose"
+                + " to always trust in Ferry for " + pin.server() + " (SHA-256 fingerprint " + pin.sha256()
+                + "): it has changed since."));
         err.println("  SHA-256 fingerprint: " + c.sha256Fingerprint());
         err.println("  If you have checked this fingerprint with the server's administrator, trust it with:");
         err.println("    --fingerprint " + c.sha256Fingerprint());
         err.println("  or trust its certificate authority with --cacert FILE.pem");
+    }
+
+    private Optional<KnownCertificate> pinFor(ServerCertificate c) {
+        return new CliTrust(java.util.List.of(), known, problem -> { }).pinFor(c);
     }
 
     private static String describe(FileSystemException e) {
@@ -149,9 +178,18 @@ public final class FerryCli {
         return e.getFile() + ": " + reason;
     }
 
-    /** The command-line entry point. */
+    /** The command-line entry point, without the window's known certificates. */
     public static void main(String[] args) {
-        FerryCli cli = new FerryCli(System.out, System.err, System.in, System.getenv(), System.console() != null);
+        exit(new FerryCli(System.out, System.err, System.in, System.getenv(), System.console() != null), args);
+    }
+
+    /** The entry point of {@code ferry.jar}: also trusts what the user pinned in the window ({@code knownCertificates}). */
+    public static void main(String[] args, Path knownCertificates) {
+        exit(new FerryCli(System.out, System.err, System.in, System.getenv(), System.console() != null,
+                knownCertificates), args);
+    }
+
+    private static void exit(FerryCli cli, String[] args) {
         int status = cli.run(args);
         System.out.flush();
         System.exit(status);

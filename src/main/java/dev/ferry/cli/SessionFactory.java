@@ -10,6 +10,7 @@ import dev.ferry.engine.tls.ClientCredentials;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
 import dev.ferry.security.ClientCertificateException;
 import dev.ferry.security.ClientCertificateLoader;
+import dev.ferry.security.KnownCertificates;
 
 import java.io.Console;
 import java.io.IOException;
@@ -30,17 +31,22 @@ import java.util.Optional;
 final class SessionFactory {
     private final ConnectionSettings settings;
     private final String site;
+    private final CliTrust trust;
 
-    private SessionFactory(ConnectionSettings settings, String site) {
+    private SessionFactory(ConnectionSettings settings, String site, CliTrust trust) {
         this.settings = settings;
         this.site = site;
+        this.trust = trust;
     }
 
     /**
      * @param observer told every session's protocol as well ({@code -v} adds standard error)
+     * @param known    the certificates the user chose to always trust in the window, if the command line uses them
      */
     static SessionFactory create(CliOptions options, FtpUrl url, Map<String, String> env, PrintStream err,
-                                 ProtocolLog observer) throws UsageException, ClientCertificateException {
+                                 ProtocolLog observer, Optional<KnownCertificates> known)
+            throws UsageException, ClientCertificateException {
+        CliTrust trust = trust(options, known, err);
         if (url.mode() == FtpsMode.PLAIN && !options.allowPlain()) {
             throw new UsageException("ftp:// is plain FTP: the password and files travel unencrypted. "
                     + "Use ftpes:// (Explicit FTPS) or ftps:// (Implicit FTPS), or pass --allow-plain if you must");
@@ -53,7 +59,7 @@ final class SessionFactory {
                 .credentials(user, password)
                 .dataMode(options.dataMode())
                 .evaluator(new ServerCertificateEvaluator(caCertificates(options.caCertificates()), true, Clock.systemUTC()))
-                .trust(trust(options))
+                .trust(trust)
                 .readTimeout(options.timeout())
                 .connectTimeout(options.timeout())
                 .log(options.verbose() ? new BothProtocolLogs(new StderrProtocolLog(err), observer) : observer);
@@ -66,7 +72,7 @@ final class SessionFactory {
         if (options.clientCertificate().isPresent()) {
             b.clientCredentials(clientCredentials(options, env));
         }
-        return new SessionFactory(b.build(), url.withPath("").display());
+        return new SessionFactory(b.build(), url.withPath("").display(), trust);
     }
 
     /** The key the transfer queue knows this server by (the URL without password and path). */
@@ -78,13 +84,18 @@ final class SessionFactory {
         return settings;
     }
 
+    CliTrust trust() {
+        return trust;
+    }
+
     FtpSession open() throws FtpException {
         return FtpSession.open(settings);
     }
 
-    private static CliTrust trust(CliOptions options) throws UsageException {
+    private static CliTrust trust(CliOptions options, Optional<KnownCertificates> known, PrintStream err)
+            throws UsageException {
         try {
-            return new CliTrust(options.fingerprints());
+            return new CliTrust(options.fingerprints(), known, problem -> err.println("ferry: warning: " + problem));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

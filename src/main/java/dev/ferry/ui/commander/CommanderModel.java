@@ -33,7 +33,6 @@ import dev.ferry.transfer.LocalNames;
 import dev.ferry.ui.Errors;
 import dev.ferry.ui.FxBridge;
 import dev.ferry.ui.connect.ConnectRequest;
-import dev.ferry.ui.connect.SessionTrust;
 import dev.ferry.ui.pane.FilePaneModel;
 
 /**
@@ -380,10 +379,5 @@ public final class CommanderModel {
         disconnect();
         local.dispose();
         remote.dispose();
-    }
-
-    /** The trust used for connections made from the window. */
-    public static SessionTrust trust(FxBridge bridge, dev.ferry.ui.connect.CertificateQuestion question) {
-        return new SessionTrust(bridge, question);
     }
 }
