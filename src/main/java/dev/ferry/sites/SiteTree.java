@@ -251,7 +251,7 @@ public final class SiteTree {
      * @throws SiteTreeException when the folder exists already or a name is not acceptable
      */
     public SiteTree addFolder(String path) throws SiteTreeException {
-        String folder = FolderPaths.normalize(path);
+        String folder = spelledAsExisting(FolderPaths.normalize(path));
         if (folder.isEmpty()) {
             throw new SiteTreeException("A folder needs a name.");
         }
@@ -329,7 +329,7 @@ public final class SiteTree {
     // ---- Internals ----------------------------------------------------------------------------------------
 
     private SiteTree put(Site site) throws SiteTreeException {
-        String folder = FolderPaths.normalize(site.folder());
+        String folder = spelledAsExisting(FolderPaths.normalize(site.folder()));
         String name = FolderPaths.checkName(site.name(), "site");
         if (site.host().isBlank()) {
             throw new SiteTreeException("The site \"" + name + "\" needs a host.");
@@ -379,7 +379,7 @@ public final class SiteTree {
     }
 
     private String existingFolder(String path) throws SiteTreeException {
-        String folder = FolderPaths.normalize(path);
+        String folder = spelledAsExisting(FolderPaths.normalize(path));
         if (!hasFolder(folder)) {
             throw new SiteTreeException("There is no folder " + FolderPaths.describe(folder) + ".");
         }
@@ -392,6 +392,20 @@ public final class SiteTree {
             throw new SiteTreeException("The top level is not a folder that can be renamed, moved or deleted.");
         }
         return folder;
+    }
+
+    /**
+     * {@code folder} with each name spelled as the existing folder that matches it ignoring case, so "clients/new"
+     * lands in "Clients" instead of creating a second "clients" beside it.
+     */
+    private String spelledAsExisting(String folder) {
+        String spelled = FolderPaths.ROOT;
+        for (String name : folder.isEmpty() ? new String[0] : folder.split("/")) {
+            String candidate = FolderPaths.child(spelled, name);
+            spelled = folders.contains(candidate) ? candidate : folders.stream()
+                    .filter(f -> f.equalsIgnoreCase(candidate)).findFirst().orElse(candidate);
+        }
+        return spelled;
     }
 
     private static void addWithAncestors(SortedSet<String> folders, String folder) {
