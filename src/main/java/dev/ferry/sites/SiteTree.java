@@ -159,6 +159,19 @@ public final class SiteTree {
         return haystack.toLowerCase(Locale.ROOT).contains(needle);
     }
 
+    /**
+     * {@code wanted}, or "wanted (2)", "wanted (3)" and so on: the first that no site in {@code folder} has yet
+     * (ignoring case). For imports, where a clash should not stop anything.
+     */
+    public String uniqueSiteName(String folder, String wanted) {
+        String spelled = spelledAsExisting(folder);
+        String name = wanted.strip();
+        for (int n = 2; siteNameTaken(spelled, name, null); n++) {
+            name = wanted.strip() + " (" + n + ")";
+        }
+        return name;
+    }
+
     /** How many sites there are. */
     public int size() {
         return sites.size();
