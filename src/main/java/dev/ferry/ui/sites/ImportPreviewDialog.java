@@ -17,16 +17,17 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Window;
 
 import dev.ferry.sites.importers.ImportPreview;
 import dev.ferry.sites.importers.SkippedEntry;
+import dev.ferry.ui.Theme;
 
 /**
  * Shows what an import file holds before anything is added: each site with a tick, what Ferry will do with its
@@ -45,6 +46,7 @@ public final class ImportPreviewDialog extends Dialog<ImportChoice> {
         getDialogPane().getButtonTypes().setAll(importType, ButtonType.CANCEL);
         getDialogPane().setId("import-dialog");
         getDialogPane().getStyleClass().add("import-dialog");
+        Theme.addStylesheet(getDialogPane());
         getDialogPane().getStylesheets().add(
                 Objects.requireNonNull(ImportPreviewDialog.class.getResource("import.css")).toExternalForm());
         Button importButton = (Button) getDialogPane().lookupButton(importType);
@@ -60,7 +62,7 @@ public final class ImportPreviewDialog extends Dialog<ImportChoice> {
         content.setPadding(new Insets(8, 4, 4, 4));
         VBox.setVgrow(content.getChildren().get(0), Priority.ALWAYS);
         getDialogPane().setContent(content);
-        getDialogPane().setPrefSize(1080, 560);
+        content.setPrefSize(1200, 540);
         setResultConverter(button -> button == importType ? model.choice().orElse(null) : null);
     }
 
@@ -90,13 +92,14 @@ public final class ImportPreviewDialog extends Dialog<ImportChoice> {
         chosen.setCellValueFactory(c -> c.getValue().chosenProperty());
         chosen.setCellFactory(CheckBoxTableCell.forTableColumn(chosen));
         chosen.setEditable(true);
-        chosen.setPrefWidth(34);
+        chosen.setMinWidth(36);
+        chosen.setMaxWidth(36);
         chosen.setSortable(false);
         table.getColumns().add(chosen);
 
-        table.getColumns().add(column("Name", 150, ImportPreviewModel.Row::name));
-        table.getColumns().add(column("Host", 170, ImportPreviewModel.Row::host));
-        TableColumn<ImportPreviewModel.Row, String> mode = column("Mode", 130, ImportPreviewModel.Row::mode);
+        table.getColumns().add(column("Name", 140, ImportPreviewModel.Row::name));
+        table.getColumns().add(column("Host", 150, ImportPreviewModel.Row::host));
+        TableColumn<ImportPreviewModel.Row, String> mode = column("Mode", 165, ImportPreviewModel.Row::mode);
         mode.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -112,16 +115,25 @@ public final class ImportPreviewDialog extends Dialog<ImportChoice> {
         });
         table.getColumns().add(mode);
         table.getColumns().add(column("Port", 55, ImportPreviewModel.Row::port));
-        table.getColumns().add(column("User", 90, ImportPreviewModel.Row::user));
-        table.getColumns().add(column("Folder", 120, ImportPreviewModel.Row::folder));
-        table.getColumns().add(column("Password", 160, ImportPreviewModel.Row::password));
+        table.getColumns().add(column("User", 85, ImportPreviewModel.Row::user));
+        table.getColumns().add(column("Folder", 100, ImportPreviewModel.Row::folder));
+        table.getColumns().add(column("Password", 190, ImportPreviewModel.Row::password));
         TableColumn<ImportPreviewModel.Row, String> notes = column("Notes", 260, ImportPreviewModel.Row::notes);
         notes.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(notes.widthProperty().subtract(16));
+                text.getStyleClass().add("import-note");
+                text.fontProperty().bind(fontProperty());
+            }
+
             @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : wrapped(text));
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                text.setText(empty || value == null ? "" : value);
+                setGraphic(empty || value == null || value.isEmpty() ? null : text);
+                setText(null);
             }
         });
         table.getColumns().add(notes);
@@ -134,15 +146,9 @@ public final class ImportPreviewDialog extends Dialog<ImportChoice> {
         TableColumn<ImportPreviewModel.Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 70));
         column.setEditable(false);
         return column;
-    }
-
-    private static Tooltip wrapped(String text) {
-        Tooltip tip = new Tooltip(text);
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        return tip;
     }
 
     private Node selectionButtons() {
@@ -156,6 +162,8 @@ public final class ImportPreviewDialog extends Dialog<ImportChoice> {
                 + " unencrypted.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        none.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, all, none, hint);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(hint, Priority.ALWAYS);
