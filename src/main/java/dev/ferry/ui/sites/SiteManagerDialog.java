@@ -38,7 +38,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -77,6 +76,7 @@ public final class SiteManagerDialog {
     private final TextField search = new TextField();
     private final SiteSummary summary;
     private final Set<String> collapsed = new HashSet<>();
+    private MenuButton masterMenu;
     private final BooleanBinding siteSelected;
     private final BooleanBinding nodeSelected;
     private final javafx.beans.property.ObjectProperty<SecretVault.State> vaultState =
@@ -110,7 +110,7 @@ public final class SiteManagerDialog {
         root.setTop(new VBox(banner(), toolbar()));
         root.setCenter(center());
         root.setBottom(bottom());
-        Scene scene = new Scene(root, 920, 580);
+        Scene scene = new Scene(root, 960, 600);
         Theme.addStylesheet(scene);
         scene.getStylesheets().add(Objects.requireNonNull(
                 SiteManagerDialog.class.getResource("sites.css")).toExternalForm());
@@ -189,14 +189,14 @@ public final class SiteManagerDialog {
         Button newFolder = tool("sites-new-folder", "New folder", Material2AL.CREATE_NEW_FOLDER, "New folder",
                 this::newFolder);
         newFolder.disableProperty().bind(locked);
-        Button edit = tool("sites-edit", null, Material2AL.EDIT, "Edit the site", this::editSelected);
+        Button edit = tool("sites-edit", "Edit", Material2AL.EDIT, "Edit the site", this::editSelected);
         edit.disableProperty().bind(locked.or(siteSelected.not()));
-        Button rename = tool("sites-rename", null, Material2MZ.TEXT_FIELDS, "Rename (F2)", this::renameSelected);
+        Button rename = tool("sites-rename", "Rename", Material2MZ.TEXT_FIELDS, "Rename (F2)", this::renameSelected);
         rename.disableProperty().bind(locked.or(nodeSelected.not()));
-        Button duplicate = tool("sites-duplicate", null, Material2AL.CONTENT_COPY, "Duplicate the site",
+        Button duplicate = tool("sites-duplicate", "Duplicate", Material2AL.CONTENT_COPY, "Duplicate the site",
                 this::duplicateSelected);
         duplicate.disableProperty().bind(locked.or(siteSelected.not()));
-        Button delete = tool("sites-delete", null, Material2AL.DELETE_OUTLINE, "Delete (Delete)", this::deleteSelected);
+        Button delete = tool("sites-delete", "Delete", Material2AL.DELETE_OUTLINE, "Delete (Delete)", this::deleteSelected);
         delete.disableProperty().bind(locked.or(nodeSelected.not()));
         MenuButton importMenu = new MenuButton("Import", new FontIcon(Material2MZ.SYSTEM_UPDATE_ALT));
         importMenu.setId("sites-import");
@@ -206,7 +206,6 @@ public final class SiteManagerDialog {
         importMenu.disableProperty().bind(locked);
         MenuButton master = new MenuButton("Master password", new FontIcon(Material2AL.LOCK));
         master.setId("sites-master");
-        master.getStyleClass().add("flat");
         master.setFocusTraversable(false);
         master.setOnShowing(e -> refreshVaultState());
         MenuItem set = new MenuItem("Set master password…");
@@ -222,11 +221,9 @@ public final class SiteManagerDialog {
         remove.disableProperty().bind(set.disableProperty().not());
         remove.setOnAction(e -> masterPassword(MasterPasswordModel.Action.REMOVE));
         master.getItems().addAll(set, change, remove);
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
+        masterMenu = master;
         ToolBar bar = new ToolBar(newSite, newFolder, new javafx.scene.control.Separator(Orientation.VERTICAL), edit,
-                rename, duplicate, delete, new javafx.scene.control.Separator(Orientation.VERTICAL), importMenu, spring,
-                master);
+                rename, duplicate, delete, new javafx.scene.control.Separator(Orientation.VERTICAL), importMenu);
         bar.setId("sites-toolbar");
         return bar;
     }
@@ -287,7 +284,7 @@ public final class SiteManagerDialog {
         close.setId("sites-close");
         close.setCancelButton(false);
         close.setOnAction(e -> stage.close());
-        HBox bar = new HBox(10, message, close);
+        HBox bar = new HBox(10, masterMenu, message, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 10, 12));
         return bar;
