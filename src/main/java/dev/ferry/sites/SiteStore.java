@@ -24,6 +24,8 @@ import java.util.Optional;
  *     {@code sites.json.broken-<time>} and reported; the tree starts empty.</li>
  * <li>When only some sites in it cannot be read, the others are loaded, the file is copied to
  *     {@code sites.json.broken-<time>}, and the sites left out are reported.</li>
+ * <li>When it was written by a newer Ferry, what is understood is loaded and the file is copied to
+ *     {@code sites.json.newer-<time>}, since the next save would drop what this version does not know.</li>
  * <li>When the file can be neither read nor moved aside, it is left in place and {@link #save} refuses to
  *     write over it until Ferry restarts.</li>
  * </ul>
@@ -72,12 +74,8 @@ public final class SiteStore {
             return unreadable("it is not a JSON object");
         }
         JsonNode version = root.get("version");
-        if (version == null || !version.isIntegralNumber() || version.intValue() < 1) {
-            return unreadable("it has no \"version\" field");
-        }
-        if (version.intValue() > SitesJson.VERSION) {
-            LOG.info("{} is of version {}, newer than this Ferry's {}; reading what is known", file,
-                    version.intValue(), SitesJson.VERSION);
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+            return unreadable("it has no valid \"version\" field");
         }
         SitesJson.Read read;
         try {
@@ -85,10 +83,31 @@ public final class SiteStore {
         } catch (SitesJson.UnreadableEntryException e) {
             return unreadable(e.getMessage());
         }
+        if (version.intValue() > SitesJson.VERSION) {
+            return newer(read, version.intValue());
+        }
         if (read.leftOut().isEmpty()) {
             return known(new Loaded(read.tree(), Optional.empty()));
         }
         return partlyReadable(read);
+    }
+
+    /** A newer Ferry's file: its settings this one does not know would be lost by the next save, so keep a copy. */
+    private Loaded newer(SitesJson.Read read, int version) {
+        String name = file.getFileName().toString();
+        Optional<Path> copy = StoredFiles.copyAside(file, "newer", LocalDateTime.now());
+        String problem = name + " was written by a newer Ferry (file version " + version + "). The sites this Ferry"
+                + " understands were read" + (read.leftOut().isEmpty() ? "" : ", " + read.leftOut().size()
+                + " could not be (" + String.join("; ", read.leftOut()) + ")") + ". "
+                + copy.map(p -> "The original file was kept as " + p.getFileName() + ".")
+                        .orElse("The original file could not be copied aside, so it will not be overwritten"
+                                + " until Ferry restarts.");
+        if (copy.isEmpty()) {
+            refusal = Optional.of(name + " was written by a newer Ferry and could not be copied aside, so Ferry does"
+                    + " not write over it.");
+        }
+        LOG.warn("{}: {}", file, problem);
+        return known(new Loaded(read.tree(), Optional.of(problem)));
     }
 
     private Loaded partlyReadable(SitesJson.Read read) {
@@ -133,9 +152,10 @@ public final class SiteStore {
 
     private static String reason(IOException e) {
         if (e instanceof JacksonException j) {
-            String message = j.getOriginalMessage();
-            return j.getLocation() == null ? message
-                    : message + " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+            String what = j.getOriginalMessage() != null && j.getOriginalMessage().contains("end-of-input")
+                    ? "it ends too early, as if cut off" : "it is not valid JSON";
+            return j.getLocation() == null ? what
+                    : what + ", at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

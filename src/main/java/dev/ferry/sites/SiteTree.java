@@ -159,6 +159,19 @@ public final class SiteTree {
         return haystack.toLowerCase(Locale.ROOT).contains(needle);
     }
 
+    /**
+     * {@code wanted}, or "wanted (2)", "wanted (3)" and so on: the first that no site in {@code folder} has yet
+     * (ignoring case). For imports, where a clash should not stop anything.
+     */
+    public String uniqueSiteName(String folder, String wanted) {
+        String spelled = spelledAsExisting(folder);
+        String name = wanted.strip();
+        for (int n = 2; siteNameTaken(spelled, name, null); n++) {
+            name = wanted.strip() + " (" + n + ")";
+        }
+        return name;
+    }
+
     /** How many sites there are. */
     public int size() {
         return sites.size();
@@ -251,7 +264,7 @@ public final class SiteTree {
      * @throws SiteTreeException when the folder exists already or a name is not acceptable
      */
     public SiteTree addFolder(String path) throws SiteTreeException {
-        String folder = FolderPaths.normalize(path);
+        String folder = spelledAsExisting(FolderPaths.normalize(path));
         if (folder.isEmpty()) {
             throw new SiteTreeException("A folder needs a name.");
         }
@@ -329,7 +342,7 @@ public final class SiteTree {
     // ---- Internals ----------------------------------------------------------------------------------------
 
     private SiteTree put(Site site) throws SiteTreeException {
-        String folder = FolderPaths.normalize(site.folder());
+        String folder = spelledAsExisting(FolderPaths.normalize(site.folder()));
         String name = FolderPaths.checkName(site.name(), "site");
         if (site.host().isBlank()) {
             throw new SiteTreeException("The site \"" + name + "\" needs a host.");
@@ -379,7 +392,7 @@ public final class SiteTree {
     }
 
     private String existingFolder(String path) throws SiteTreeException {
-        String folder = FolderPaths.normalize(path);
+        String folder = spelledAsExisting(FolderPaths.normalize(path));
         if (!hasFolder(folder)) {
             throw new SiteTreeException("There is no folder " + FolderPaths.describe(folder) + ".");
         }
@@ -392,6 +405,20 @@ public final class SiteTree {
             throw new SiteTreeException("The top level is not a folder that can be renamed, moved or deleted.");
         }
         return folder;
+    }
+
+    /**
+     * {@code folder} with each name spelled as the existing folder that matches it ignoring case, so "clients/new"
+     * lands in "Clients" instead of creating a second "clients" beside it.
+     */
+    private String spelledAsExisting(String folder) {
+        String spelled = FolderPaths.ROOT;
+        for (String name : folder.isEmpty() ? new String[0] : folder.split("/")) {
+            String candidate = FolderPaths.child(spelled, name);
+            spelled = folders.contains(candidate) ? candidate : folders.stream()
+                    .filter(f -> f.equalsIgnoreCase(candidate)).findFirst().orElse(candidate);
+        }
+        return spelled;
     }
 
     private static void addWithAncestors(SortedSet<String> folders, String folder) {

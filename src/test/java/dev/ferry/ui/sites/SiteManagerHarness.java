@@ -49,7 +49,7 @@ final class SiteManagerHarness implements AutoCloseable {
         this.robot = robot;
         this.sitesFile = configDir.resolve("sites.json");
         this.secretsFile = configDir.resolve("secrets.json");
-        this.vault = TestVaults.fast(secretsFile);
+        this.vault = TestVaults.cheap(secretsFile);
     }
 
     static void showOwner(Stage stage) {

@@ -43,7 +43,7 @@ class SiteManagerModelTest {
     void open(FxRobot robot) throws Exception {
         acme = Site.newSite("acme", "Acme", "ftp.acme.example").toBuilder().user("ann").folder("Clients").build();
         new SiteStore(dir.resolve("sites.json")).save(SiteTree.of(List.of(acme), List.of("Clients", "Archive")));
-        vault = TestVaults.fast(dir.resolve("secrets.json"));
+        vault = TestVaults.cheap(dir.resolve("secrets.json"));
         vault.setMasterPassword("master".toCharArray());
         new SiteSecrets(vault).storePassword("acme", "old-password".toCharArray());
         robot.interact(() -> model = new SiteManagerModel(bridge, new SiteStore(dir.resolve("sites.json")), vault));
