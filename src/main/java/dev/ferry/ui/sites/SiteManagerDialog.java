@@ -39,6 +39,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,6 +49,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import dev.ferry.security.SecretVault;
+import dev.ferry.sites.importers.FileZillaImporter;
+import dev.ferry.sites.importers.ImportException;
+import dev.ferry.sites.importers.WinScpImporter;
 import dev.ferry.sites.PasswordMode;
 import dev.ferry.sites.Site;
 import dev.ferry.sites.SiteTree;
@@ -318,8 +322,10 @@ public final class SiteManagerDialog {
 
     private MenuItem[] importItems() {
         MenuItem fileZilla = new MenuItem("Import from FileZilla…");
+        fileZilla.setId("import-filezilla");
         fileZilla.setOnAction(e -> importFrom("FileZilla"));
         MenuItem winScp = new MenuItem("Import from WinSCP…");
+        winScp.setId("import-winscp");
         winScp.setOnAction(e -> importFrom("WinSCP"));
         fileZilla.setDisable(!importAvailable());
         winScp.setDisable(!importAvailable());
@@ -642,17 +648,51 @@ public final class SiteManagerDialog {
         });
     }
 
-    // ---- import -----------------------------------------------------------------------------------
+    // ---- import ----------------------------------------------------------------------------------
 
     private static boolean importAvailable() {
-        return false;
+        return true;
     }
 
     /**
-     * Imports the sites of another program ("FileZilla" or "WinSCP"). Not wired yet: the importers and their
-     * preview dialog come from another branch; the menu items stay disabled until then.
+     * Imports the sites of another program ("FileZilla": its {@code sitemanager.xml}; "WinSCP": its
+     * {@code WinSCP.ini}): choose the file, read it in the background, preview, then add the sites ticked and
+     * keep their passwords in the vault.
      */
     void importFrom(String program) {
-        model.tell("Importing from " + program + " is not available in this version yet.");
+        if (!model.editableProperty().get()) {
+            return;
+        }
+        boolean fileZilla = program.equals("FileZilla");
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import sites from " + program);
+        chooser.getExtensionFilters().setAll(fileZilla
+                ? new FileChooser.ExtensionFilter("FileZilla site manager (sitemanager.xml)", "*.xml")
+                : new FileChooser.ExtensionFilter("WinSCP settings (WinSCP.ini)", "*.ini"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            importFile(program, file.toPath());
+        }
+    }
+
+    /** Reads {@code file} in the background, shows the preview and adds what the user chose. */
+    void importFile(String program, java.nio.file.Path file) {
+        model.tell("");
+        bridge.run(() -> program.equals("FileZilla") ? FileZillaImporter.read(file) : WinScpImporter.read(file),
+                preview -> ImportPreviewDialog.show(stage, preview).ifPresent(choice -> {
+                    Consumer<Boolean> add = open -> {
+                        refreshVaultState();
+                        model.importSites(choice.items(), choice.intoFolder(), open)
+                                .ifPresent(n -> rebuild(Optional.of("folder:" + choice.intoFolder().strip())));
+                    };
+                    if (choice.items().stream().anyMatch(i -> i.password().isPresent())) {
+                        gate.toStore(stage, "to store the imported passwords", add);
+                    } else {
+                        add.accept(gate.vault().isUnlocked());
+                    }
+                }),
+                error -> model.tell(error instanceof ImportException ? error.getMessage()
+                        : dev.ferry.ui.Errors.describe("Reading " + file.getFileName(), error)));
     }
 }

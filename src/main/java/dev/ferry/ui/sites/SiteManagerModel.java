@@ -2,6 +2,7 @@ package dev.ferry.ui.sites;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,8 @@ import dev.ferry.sites.SiteSecrets;
 import dev.ferry.sites.SiteStore;
 import dev.ferry.sites.SiteTree;
 import dev.ferry.sites.SiteTreeException;
+import dev.ferry.sites.importers.ImportItem;
+import dev.ferry.sites.importers.SiteImport;
 import dev.ferry.ui.Errors;
 import dev.ferry.ui.FxBridge;
 import dev.ferry.ui.session.SessionForm;
@@ -279,6 +282,43 @@ public final class SiteManagerModel {
         } else {
             vault.remove(SiteSecrets.certificatePasswordKey(id));
         }
+    }
+
+    /**
+     * Adds the sites chosen in an import preview inside {@code intoFolder}, with new ids and their folders; the
+     * passwords that came with them go to the vault when it is open, else they are dropped and the message says so.
+     *
+     * @return how many sites were added
+     */
+    public Optional<Integer> importSites(List<ImportItem> items, String intoFolder, boolean vaultOpen) {
+        Optional<SiteImport.Applied> applied = change(() -> {
+            SiteImport.Applied result = SiteImport.apply(tree.get(), items, intoFolder);
+            apply(result.tree());
+            return result;
+        });
+        applied.ifPresent(a -> {
+            Map<String, String> passwords = a.passwordsBySiteId();
+            if (passwords.isEmpty()) {
+                return;
+            }
+            if (vaultOpen) {
+                background("Storing the imported passwords", () -> {
+                    for (Map.Entry<String, String> e : passwords.entrySet()) {
+                        char[] password = e.getValue().toCharArray();
+                        try {
+                            secrets.storePassword(e.getKey(), password);
+                        } finally {
+                            Arrays.fill(password, '\0');
+                        }
+                    }
+                    return null;
+                });
+            } else {
+                message.set("The imported passwords were not kept, since the stored passwords stay locked. Ferry"
+                        + " will ask for them when connecting.");
+            }
+        });
+        return applied.map(a -> items.size());
     }
 
     // ---- secrets ----------------------------------------------------------------------------------

@@ -207,6 +207,28 @@ class SiteSecretsFlowTest {
         assertEquals("s3cret-Pa55word", new String(new SiteSecrets(h.vault).password(shop.id()).orElseThrow()));
     }
 
+    @Test
+    void importedFileZillaSitesAreAddedAndTheirPasswordsGoToTheVaultOnly(FxRobot robot) throws Exception {
+        h = new SiteManagerHarness(stage, robot, dir).open(server);
+        Path file = Path.of(getClass().getResource("/importers/filezilla-sitemanager.xml").toURI());
+        robot.interact(() -> h.dialog.importFile("FileZilla", file));
+        SiteManagerHarness.await(() -> h.shows("#import-accept"), "the import preview");
+        robot.clickOn("#import-accept");
+        SiteManagerHarness.await(() -> h.shows("#master-new"), "the offer to set a master password");
+        h.paste("#master-new", MASTER);
+        h.paste("#master-repeat", MASTER);
+        robot.clickOn("#master-accept");
+        SiteManagerHarness.await(() -> h.model.treeProperty().get().size() > 0, "the imported sites");
+
+        SiteTree saved = h.onDisk();
+        Site top = saved.sites().stream().filter(s -> s.name().equals("Top explicit")).findFirst().orElseThrow();
+        assertEquals("ftp.top.example", top.host());
+        assertEquals(PasswordMode.STORED, top.passwordMode());
+        String storedPassword = new String(new SiteSecrets(h.vault).password(top.id()).orElseThrow());
+        assertFalse(storedPassword.isEmpty());
+        assertFalse(Files.readString(h.sitesFile).contains(storedPassword), "no password in sites.json");
+    }
+
     private static ConnectionSettings settings(ConnectRequest r, ProtocolLog log) {
         return r.settingsBuilder()
                 .evaluator(new ServerCertificateEvaluator(List.of(server.rootCa()), false, Clock.systemUTC()))
