@@ -56,6 +56,11 @@ public record AppPaths(Path configDir) {
         return configDir.resolve("sites.json");
     }
 
+    /** The secret vault: site passwords, encrypted with the master password. */
+    public Path secretsFile() {
+        return configDir.resolve("secrets.json");
+    }
+
     /** Server certificates the user chose to trust. */
     public Path knownCertificatesFile() {
         return configDir.resolve("known-certs.json");

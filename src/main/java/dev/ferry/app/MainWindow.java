@@ -88,18 +88,24 @@ public final class MainWindow {
         TrustMenu certificates = new TrustMenu(stage, context.bridge(), trust, Clock.systemUTC(),
                 () -> Optional.ofNullable(model.connectedProperty().get()).flatMap(r -> trust.lastSeen(r.host(), r.port())),
                 model.connectedProperty().isNotNull(), problem -> context.log().error(problem));
+        SavedSites sites = new SavedSites(stage, context, model, trust, b -> b.evaluator(evaluator)
+                .log(context.log().forConnection("test")).connectTimeout(Duration.ofSeconds(15))
+                .readTimeout(Duration.ofSeconds(30)));
+        window.setOnSites(sites::open);
         window.addToolbarItems(newSessionButton(newSession), certificates.button(), themeMenu(theme, s.theme()), helpMenu());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/commander/commander.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> window.connectBar().focusHost());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), newSession);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), sites::open);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             ConnectRequest r = model.connectedProperty().get();
             String suffix = queueModel.titleSuffixProperty().get();
             return (suffix == null || suffix.isBlank() ? "" : suffix + " · ") + "Ferry"
-                    + (r == null ? "" : " — " + r.displayName());
+                    + (r == null ? "" : " — " + sites.title(r));
         }, model.connectedProperty(), queueModel.titleSuffixProperty()));
         placeWindow(s.window());
         stage.setOnHidden(e -> close());

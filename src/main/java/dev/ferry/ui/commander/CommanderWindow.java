@@ -66,6 +66,9 @@ public final class CommanderWindow extends BorderPane {
     private final ProgressBar queueProgress = new ProgressBar(0);
     private final ToggleButton bottomToggle = new ToggleButton("Queue & log");
     private ToolBar toolbar;
+    private Button sitesButton;
+    private Runnable onSites = () -> {
+    };
     private double bottomDivider = 0.68;
     private int parallel = 2;
 
@@ -155,6 +158,12 @@ public final class CommanderWindow extends BorderPane {
     /** The message shown above the panes, or "" (for tests and screenshots). */
     public String bannerText() {
         return banner.text();
+    }
+
+    /** What the "Sites" button opens (the site manager); the button is disabled until this is set. */
+    public void setOnSites(Runnable open) {
+        onSites = open;
+        sitesButton.setDisable(false);
     }
 
     /** Adds controls at the right end of the toolbar (the app adds the theme switch). */
@@ -364,8 +373,9 @@ public final class CommanderWindow extends BorderPane {
         Button connect = toolButton(Material2AL.LINK, "Connect", "Connect to a server (Ctrl+N)", connectBar::focusHost);
         Button disconnect = toolButton(Material2AL.LINK_OFF, "Disconnect", "Close the connection", model::disconnect);
         disconnect.disableProperty().bind(model.connectionProperty().isNotEqualTo(CommanderModel.ConnectionState.CONNECTED));
-        Button sites = toolButton(Material2AL.BOOKMARKS, "Sites", "Saved sites (the site manager is on its way)", () -> {
-        });
+        Button sites = sitesButton = toolButton(Material2AL.BOOKMARKS, "Sites", "Saved sites: the site manager (Ctrl+Shift+S)",
+                () -> onSites.run());
+        sites.setId("sites-button");
         sites.setDisable(true);
         Button refresh = toolButton(Material2MZ.REFRESH, null, "Refresh the active pane (Ctrl+R)",
                 () -> model.pane(model.activeProperty().get()).refresh());
