@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -102,7 +103,7 @@ class SiteSecretsFlowTest {
         seeded(robot).open(server);
         byte[] vaultBefore = Files.readAllBytes(h.secretsFile);
         List<Boolean> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        robot.interact(() -> h.gate.toRead(h.dialog.stage(), "to connect", answers::add));
+        Platform.runLater(() -> h.gate.toRead(h.dialog.stage(), "to connect", answers::add));
 
         unlockWith(robot, "not the password");
         SiteManagerHarness.await(() -> h.shows("#unlock-error"), "the refusal");
@@ -121,8 +122,9 @@ class SiteSecretsFlowTest {
     void aWrongCurrentPasswordWhenChangingItChangesNothing(FxRobot robot) throws Exception {
         seeded(robot).open(server);
         byte[] vaultBefore = Files.readAllBytes(h.secretsFile);
-        robot.interact(() -> new MasterPasswordDialog(h.dialog.stage(),
+        Platform.runLater(() -> new MasterPasswordDialog(h.dialog.stage(),
                 new MasterPasswordModel(h.bridge, h.vault, MasterPasswordModel.Action.CHANGE), "").show());
+        SiteManagerHarness.await(() -> h.shows("#master-current"), "the master password dialog");
         h.paste("#master-current", "wrong");
         h.paste("#master-new", "a much better master password");
         h.paste("#master-repeat", "a much better master password");
@@ -149,7 +151,7 @@ class SiteSecretsFlowTest {
             commander.connect(start.request(), start.parallel());
         }, words -> commander.remote().fail(words));
 
-        robot.interact(connect);
+        Platform.runLater(connect);
         unlockWith(robot, MASTER);
         SiteManagerHarness.await(() -> commander.connectionProperty().get() == CommanderModel.ConnectionState.CONNECTED,
                 "the connection");
@@ -157,7 +159,7 @@ class SiteSecretsFlowTest {
         assertEquals(server.user(), commander.connectedProperty().get().user());
 
         robot.interact(commander::disconnect);
-        robot.interact(connect);
+        Platform.runLater(connect);
         SiteManagerHarness.await(() -> starts.get() == 2, "the second connection to start");
         assertFalse(h.shows("#unlock-password"), "the master password is asked once per run");
         SiteManagerHarness.await(() -> commander.connectionProperty().get() == CommanderModel.ConnectionState.CONNECTED,
@@ -169,7 +171,7 @@ class SiteSecretsFlowTest {
         seeded(robot).open(server);
         SavedSiteConnection connection = new SavedSiteConnection(h.bridge, h.model, h.gate);
         List<ConnectRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
-        robot.interact(() -> connection.prepare(stage, serverSite(), s -> requests.add(s.request()), words -> {
+        Platform.runLater(() -> connection.prepare(stage, serverSite(), s -> requests.add(s.request()), words -> {
         }));
         SiteManagerHarness.await(() -> h.shows("#unlock-password"), "the master password to be asked");
         robot.clickOn("#unlock-cancel");
@@ -211,7 +213,7 @@ class SiteSecretsFlowTest {
     void importedFileZillaSitesAreAddedAndTheirPasswordsGoToTheVaultOnly(FxRobot robot) throws Exception {
         h = new SiteManagerHarness(stage, robot, dir).open(server);
         Path file = Path.of(getClass().getResource("/importers/filezilla-sitemanager.xml").toURI());
-        robot.interact(() -> h.dialog.importFile("FileZilla", file));
+        Platform.runLater(() -> h.dialog.importFile("FileZilla", file));
         SiteManagerHarness.await(() -> h.shows("#import-accept"), "the import preview");
         robot.clickOn("#import-accept");
         SiteManagerHarness.await(() -> h.shows("#master-new"), "the offer to set a master password");
