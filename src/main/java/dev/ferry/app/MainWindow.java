@@ -49,7 +49,6 @@ public final class MainWindow {
     private final QueueViewModel queueModel;
     private java.util.concurrent.CompletableFuture<ThemeMode> themeReady;
     private final QuickConnectModel quickConnect = new QuickConnectModel();
-    private DemoServer demo;
 
     public MainWindow(AppContext context, Stage stage) {
         this.context = context;
@@ -70,7 +69,6 @@ public final class MainWindow {
         LogPanel logPanel = new LogPanel(context.log());
         TransferDefaults defaults = new TransferDefaults();
         window = new CommanderWindow(model, quickConnect, defaults, queuePanel, logPanel);
-        window.remotePane().setPlaceholderAction("Try the local demo server", this::tryDemoServer);
         window.setParallel(s.parallelTransfers());
         window.bindQueueSummary(queueModel.summaryProperty(), queueModel.overallProgressProperty());
         restore(s, defaults);
@@ -92,6 +90,8 @@ public final class MainWindow {
                 .log(context.log().forConnection("test")).connectTimeout(Duration.ofSeconds(15))
                 .readTimeout(Duration.ofSeconds(30)));
         window.setOnSites(sites::open);
+        sites.whenRead(firstRun -> window.remotePane().setPlaceholderAction(
+                firstRun ? "Try the local demo server" : "Open saved sites", firstRun ? sites::tryDemo : sites::open));
         window.addToolbarItems(newSessionButton(newSession), certificates.button(), themeMenu(theme, s.theme()), helpMenu());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ferry/ui/commander/commander.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
@@ -181,34 +181,6 @@ public final class MainWindow {
             menu.getItems().add(item);
         }
         return menu;
-    }
-
-    /**
-     * Starts the embedded demo server (once per run), puts its address into the quick-connect bar and
-     * connects: the newcomer meets the certificate question, then can drag files both ways.
-     */
-    private void tryDemoServer() {
-        if (demo != null) {
-            connectToDemo();
-            return;
-        }
-        model.remote().inform("Starting the demo server…");
-        context.bridge().run(DemoServer::start, started -> {
-            demo = started;
-            context.closeAtExit(started);
-            context.log().info("Demo server on 127.0.0.1:" + started.port() + ", user " + started.user()
-                    + "; its certificate's SHA-256 fingerprint is " + started.fingerprint());
-            connectToDemo();
-        }, error -> model.remote().fail(dev.ferry.ui.Errors.describe("Starting the demo server", error)));
-    }
-
-    private void connectToDemo() {
-        quickConnect.modeProperty().set(dev.ferry.engine.FtpsMode.EXPLICIT);
-        quickConnect.hostProperty().set(demo.host());
-        quickConnect.portProperty().set(String.valueOf(demo.port()));
-        quickConnect.userProperty().set(demo.user());
-        quickConnect.passwordProperty().set(demo.password());
-        quickConnect.request().ifPresent(r -> model.connect(r, context.settings().parallelTransfers()));
     }
 
     private void restore(Settings s, TransferDefaults defaults) {

@@ -223,6 +223,15 @@ public final class SiteManagerModel {
         }).isPresent();
     }
 
+    /** Adds {@code site}, or saves it over the site of the same id; it carries no secrets. */
+    public Optional<Site> putSite(Site site) {
+        return change(() -> {
+            SiteTree t = tree.get();
+            apply(t.site(site.id()).isPresent() ? t.update(site) : t.add(site));
+            return site;
+        });
+    }
+
     /**
      * Saves what the session dialog returned, as a new site or over the site of the same id, and its secrets.
      * The secrets are wiped once stored.
