@@ -16,6 +16,9 @@ public final class FerryApp extends Application {
         AppPaths paths = AppPaths.forCurrentUser();
         context = AppContext.open(paths, bridge -> new FileExistsQuestion(bridge, () -> stage));
         MainWindow main = new MainWindow(context, primary);
+        if (StartupProbe.enabled()) {
+            StartupProbe.watch(primary);
+        }
         main.show();
     }
 

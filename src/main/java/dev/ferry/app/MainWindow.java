@@ -88,6 +88,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), newSession);
         stage.setScene(scene);
+        WindowIcons.applyTo(stage);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             ConnectRequest r = model.connectedProperty().get();
             String suffix = queueModel.titleSuffixProperty().get();
