@@ -7,7 +7,7 @@ import javafx.stage.WindowEvent;
 
 /**
  * {@code -Dferry.startupProbe=true}: prints the milliseconds from the JVM's start to the main window's first
- * frame, then quits. {@code bench/startup.sh} runs the installed app with it.
+ * frame, then closes the window a second later. {@code bench/startup.sh} runs the installed app with it.
  */
 final class StartupProbe {
     /** The system property that turns the probe on. */
@@ -36,7 +36,15 @@ final class StartupProbe {
                         System.out.println("startup: " + (System.currentTimeMillis() - start)
                                 + " ms from JVM start to the first frame");
                         System.out.flush();
-                        Platform.exit();
+                        // A second on screen, so that a script watching for the window sees it, then closed as a
+                        // user closes it (its timers stop, its settings are saved).
+                        javafx.animation.PauseTransition linger = new javafx.animation.PauseTransition(
+                                javafx.util.Duration.seconds(1));
+                        linger.setOnFinished(done -> {
+                            stage.hide();
+                            Platform.exit();
+                        });
+                        linger.play();
                     });
                 };
                 scene.addPostLayoutPulseListener(listener[0]);
