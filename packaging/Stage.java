@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  * Lays out jpackage's input folder for `mvn -Pinstaller package`, on every OS (no shell needed):
  * {@code Stage <target> <os>} empties {@code target/jpackage-input} and {@code target/installer}, then copies
  * in ferry.jar with lib/ beside it (the jar's Class-Path names lib/*.jar, as in target/), the license texts,
- * and packaging/OS/ferry.classlist when there is one.
+ * and packaging/OS/ferry.classlist and ferry.sh where there are (the Linux package's class list and start
+ * script).
  */
 public class Stage {
     public static void main(String[] args) throws IOException {
@@ -28,9 +29,11 @@ public class Stage {
         }
         copy(Path.of("packaging/LICENSE"), input.resolve("LICENSE"));
         copy(Path.of("packaging/THIRD-PARTY-NOTICES.txt"), input.resolve("THIRD-PARTY-NOTICES.txt"));
-        Path classlist = Path.of("packaging", os, "ferry.classlist");
-        if (Files.exists(classlist)) {
-            copy(classlist, input.resolve("ferry.classlist"));
+        for (String extra : new String[] {"ferry.classlist", "ferry.sh"}) {
+            Path file = Path.of("packaging", os, extra);
+            if (Files.exists(file)) {
+                copy(file, input.resolve(extra));
+            }
         }
         System.out.println("jpackage input: " + input);
     }

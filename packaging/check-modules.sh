@@ -18,12 +18,16 @@ needed=$("${jdk_bin}jdeps" -q --multi-release 17 --ignore-missing-deps --print-m
     --class-path "$cp" target/ferry.jar "${jars[@]}")
 listed=$(sed -n 's/^--add-modules[[:space:]]*//p' jpackage.cfg | tr -d '"' | tr ',' '\n')
 
+# The modules behind the security providers java.security names: without one of them the JDK falls back to
+# instantiating every provider on the class path (Bouncy Castle's: about 1 CPU-second at each start).
+providers="java.xml.crypto,java.smartcardio,jdk.security.jgss,jdk.crypto.cryptoki,jdk.crypto.ec"
+
 missing=()
-for m in ${needed//,/ }; do
+for m in ${needed//,/ } ${providers//,/ }; do
     grep -qx "$m" <<<"$listed" || missing+=("$m")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "check-modules: jpackage.cfg --add-modules lacks: ${missing[*]} (jdeps finds: $needed)" >&2
     exit 1
 fi
-echo "check-modules: all modules jdeps finds are in jpackage.cfg ($needed)"
+echo "check-modules: jpackage.cfg has all modules jdeps finds ($needed) and the security providers' ($providers)"

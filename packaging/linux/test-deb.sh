@@ -35,6 +35,10 @@ start=$(date +%s%N)
 out=$(/usr/bin/ferry --version)
 echo "== ferry --version: '$out' in $(ms "$start") ms"
 [ "$out" = "ferry $version" ] || fail "ferry --version printed '$out', expected 'ferry $version'"
+start=$(date +%s%N)
+out=$(/opt/ferry/bin/ferry --version)
+echo "== /opt/ferry/bin/ferry --version (jpackage's launcher): '$out' in $(ms "$start") ms"
+[ "$out" = "ferry $version" ] || fail "/opt/ferry/bin/ferry --version printed '$out'"
 /usr/bin/ferry --help | grep -q "ferry ls" || fail "ferry --help has no usage"
 set +e
 /usr/bin/ferry ls --timeout 3 ftpes://nobody:secret@127.0.0.1:1/ >"$work/ls.out" 2>&1
@@ -44,6 +48,8 @@ set -e
 echo "== ferry ls to a closed port: exit 1 ($(head -1 "$work/ls.out"))"
 [ -f /usr/share/applications/ferry-ferry.desktop ] || fail "no menu entry in /usr/share/applications"
 grep -q '^Icon=/opt/ferry/lib/ferry.png' /usr/share/applications/ferry-ferry.desktop || fail "menu entry has no icon"
+exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/ferry-ferry.desktop)
+[ -x "$exec_line" ] || fail "the menu entry starts $exec_line, which is not there"
 [ -f /opt/ferry/lib/ferry.png ] || fail "no icon"
 
 # The window, as a user starts it: the launcher without arguments, a config folder of its own (XDG; Java
