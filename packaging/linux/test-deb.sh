@@ -26,7 +26,11 @@ cleanup() {
 trap cleanup EXIT
 
 start=$(date +%s%N)
-apt_get install -y -qq "./$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt-get install"; }
+if ! apt_get install -y -qq "./$deb" >"$work/apt.log" 2>&1; then
+    # A dependency not in the local package lists: fetch them once and try again.
+    apt_get update -qq >/dev/null 2>&1 || true
+    apt_get install -y -qq "./$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt-get install"; }
+fi
 echo "== installed in $(ms "$start") ms (postinst made the class-data archive: $(
     [ -f /opt/ferry/lib/app/ferry.jsa ] && du -h /opt/ferry/lib/app/ferry.jsa | cut -f1 || echo none))"
 
