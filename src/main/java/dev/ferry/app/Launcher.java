@@ -26,12 +26,7 @@ public final class Launcher {
             System.exit(0);
         }
         if (args.length == 0) {
-            // Off the start-up path: loading the native provider (and checking its signed jar) costs more than
-            // the JavaFX toolkit's start; the window's first connection comes seconds later.
-            Thread crypto = new Thread(NativeCrypto::install, "ferry-native-crypto");
-            crypto.setDaemon(true);
-            crypto.setPriority(Thread.MIN_PRIORITY);
-            crypto.start();
+            // The window installs the native crypto provider once it is on screen (FerryApp).
             javafx.application.Application.launch(FerryApp.class);
             System.exit(0);
         }
