@@ -16,7 +16,28 @@ public final class FerryApp extends Application {
         AppPaths paths = AppPaths.forCurrentUser();
         context = AppContext.open(paths, bridge -> new FileExistsQuestion(bridge, () -> stage));
         MainWindow main = new MainWindow(context, primary);
+        if (StartupProbe.enabled()) {
+            StartupProbe.watch(primary);
+        }
+        primary.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.stage.WindowEvent e) {
+                primary.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                installNativeCrypto();
+            }
+        });
         main.show();
+    }
+
+    /**
+     * After the window is on screen: loading the native provider and checking its signed jar costs 0.6-0.9
+     * CPU-seconds, which on a two-core machine would delay the first frame; the first connection comes later.
+     */
+    private static void installNativeCrypto() {
+        Thread crypto = new Thread(NativeCrypto::install, "ferry-native-crypto");
+        crypto.setDaemon(true);
+        crypto.setPriority(Thread.MIN_PRIORITY);
+        crypto.start();
     }
 
     @Override

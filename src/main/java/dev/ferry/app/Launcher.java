@@ -26,7 +26,7 @@ public final class Launcher {
             System.exit(0);
         }
         if (args.length == 0) {
-            NativeCrypto.install();
+            // The window installs the native crypto provider once it is on screen (FerryApp).
             javafx.application.Application.launch(FerryApp.class);
             System.exit(0);
         }

@@ -101,6 +101,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), sites::open);
         stage.setScene(scene);
+        WindowIcons.applyTo(stage);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             ConnectRequest r = model.connectedProperty().get();
             String suffix = queueModel.titleSuffixProperty().get();

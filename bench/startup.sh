@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Start-up time of the installed app (the .deb: `apt-get install ./target/installer/ferry_*.deb`):
+# runs `ferry` N times under Xvfb and prints the medians of
+#   window: wall clock from exec to the window being mapped (polled every 20 ms with xdotool), and
+#   probe:  the app's own -Dferry.startupProbe=true, from the JVM's start to the first frame, and
+#   CPU:    user + system seconds of the whole run (start, a second on screen, close): a number the load of
+#           a shared machine changes less than the wall clock.
+# Usage: bench/startup.sh [--no-cds] [N]    (default N=7)
+#   --no-cds   moves the class-data archive the package made (/opt/ferry/lib/app/ferry.jsa) aside for the
+#              run (needs root; put back at the end)
+#   FERRY=/path/to/launcher   another launcher (default: ferry on the PATH)
+#   EXTRA_JAVA="-XX:..."      more JVM options (through JAVA_TOOL_OPTIONS)
+# Needs xvfb, xdotool and time (/usr/bin/time).
+set -euo pipefail
+no_cds=false
+if [ "${1:-}" = --no-cds ]; then no_cds=true; shift; fi
+runs=${1:-7}
+ferry=${FERRY:-$(command -v ferry || true)}
+[ -x "$ferry" ] || { echo "no installed ferry: apt-get install ./target/installer/ferry_*.deb" >&2; exit 2; }
+real=$(readlink -f "$ferry")
+case "$real" in
+    */lib/app/ferry.sh) jsa=$(dirname "$real")/ferry.jsa ;;   # /usr/bin/ferry, the menu entry
+    *) jsa=$(dirname "$real")/../lib/app/ferry.jsa ;;          # jpackage's launcher, bin/ferry
+esac
+
+work=$(mktemp -d)
+xvfb="" app=""
+cleanup() {
+    [ -n "$app" ] && kill "$app" 2>/dev/null || true
+    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+    [ -f "$work/ferry.jsa" ] && mv "$work/ferry.jsa" "$jsa"
+    rm -rf "$work"
+}
+trap cleanup EXIT
+if $no_cds && [ -f "$jsa" ]; then mv "$jsa" "$work/ferry.jsa"; fi
+cds=$([ -f "$jsa" ] && echo "with the class-data archive" || echo "without a class-data archive")
+
+for n in $(seq 70 99); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }; done
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+sleep 1
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+walls=() probes=() cpus=()
+for i in $(seq 1 "$runs"); do
+    start=$(date +%s%N)
+    XDG_CONFIG_HOME="$work/config" DISPLAY="$display" \
+        JAVA_TOOL_OPTIONS="-Dferry.startupProbe=true ${EXTRA_JAVA:-}" \
+        /usr/bin/time -f 'cpu %U %S' -o "$work/cpu" "$ferry" >"$work/out" 2>&1 & app=$!
+    wall=""
+    while kill -0 "$app" 2>/dev/null; do
+        if DISPLAY="$display" xdotool search --onlyvisible --name '^Ferry' >/dev/null 2>&1; then
+            wall=$(( ($(date +%s%N) - start) / 1000000 ))
+            break
+        fi
+        sleep 0.02
+    done
+    wait "$app" || true
+    app=""
+    probe=$(sed -n 's/^startup: \([0-9]*\) ms.*/\1/p' "$work/out")
+    [ -n "$wall" ] && [ -n "$probe" ] || { cat "$work/out"; echo "run $i: no window or no probe line" >&2; exit 1; }
+    cpu=$(awk '/^cpu/ {printf "%d", ($2 + $3) * 1000}' "$work/cpu")
+    echo "run $i: window mapped after $wall ms, first frame $probe ms after the JVM's start, $cpu ms CPU in all"
+    walls+=("$wall") probes+=("$probe") cpus+=("$cpu")
+done
+echo "median of $runs ($cds${EXTRA_JAVA:+, $EXTRA_JAVA}; load $(cut -d' ' -f1-3 /proc/loadavg)):" \
+    "window $(printf '%s\n' "${walls[@]}" | median) ms, probe $(printf '%s\n' "${probes[@]}" | median) ms," \
+    "CPU $(printf '%s\n' "${cpus[@]}" | median) ms (start, 1 s on screen, close)"
