@@ -66,6 +66,7 @@ class LargeFolderTest {
                 () -> harness.window.remotePane().table().getItems().size() == ENTRIES);
         long shown = System.nanoTime();
         double listingStall = probe.stop();
+        double listingBusy = probe.longestBusyMillis();
 
         probe.start();
         for (int i = 0; i < 40; i++) {
@@ -75,16 +76,21 @@ class LargeFolderTest {
         robot.interact(() -> harness.window.remotePane().table().scrollTo(ENTRIES - 1));
         WaitForAsyncUtils.waitForFxEvents();
         double scrollStall = probe.stop();
+        double scrollBusy = probe.longestBusyMillis();
 
         var timing = harness.model.remote().lastLoadProperty().get();
         System.out.printf("large folder: %,d entries; listing arrived after %d ms, shown %d ms after it arrived (%.0f ms"
-                + " in all); longest FX stall %.1f ms while listing, %.1f ms while scrolling%n", ENTRIES,
-                timing.listedMillis(), timing.shownAfterArrivalMillis(), (shown - asked) / 1e6, listingStall,
-                scrollStall);
+                + " in all); longest FX stall %.1f ms while listing (FX thread busy %.1f ms of it), %.1f ms while"
+                + " scrolling (busy %.1f ms)%n", ENTRIES, timing.listedMillis(), timing.shownAfterArrivalMillis(),
+                (shown - asked) / 1e6, listingStall, listingBusy, scrollStall, scrollBusy);
         assertTrue(timing.shownAfterArrivalMillis() < 2000, "shown " + timing.shownAfterArrivalMillis()
                 + " ms after the listing arrived");
         assertEquals("file-000000.dat", harness.window.remotePane().table().getItems().get(0).name());
-        assertTrue(listingStall < 100, "the FX thread stalled " + listingStall + " ms while the folder opened");
-        assertTrue(scrollStall < 100, "the FX thread stalled " + scrollStall + " ms while scrolling");
+        // The FX thread's own work between two frames must stay under 100 ms. The wall-clock gap also holds the
+        // time the thread waited for a core: this test's server runs in the same JVM on two cores, and the gap
+        // swings from 40 to 160 ms with the machine's load, so it only has to stay clear of a visible freeze.
+        assertTrue(listingBusy < 100, "the FX thread worked " + listingBusy + " ms between two frames while the folder opened");
+        assertTrue(scrollBusy < 100, "the FX thread worked " + scrollBusy + " ms between two frames while scrolling");
+        assertTrue(listingStall < 300 && scrollStall < 300, "frames stopped for " + Math.max(listingStall, scrollStall) + " ms");
     }
 }
