@@ -85,7 +85,10 @@ public final class ClientCertificateLoader {
     /** Larger files are not certificates; this keeps a wrong choice of file from eating memory. */
     private static final long MAX_FILE_SIZE = 4L * 1024 * 1024;
     /** Used only as a local provider for decrypting PEM keys; never installed globally. */
-    private static final Provider BC = new BouncyCastleProvider();
+    /** Made on first use: Bouncy Castle's provider loads some 700 classes, which the window's start need not wait for. */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
 
     /** Creates a loader; it holds no state. */
     public ClientCertificateLoader() {
@@ -307,14 +310,14 @@ public final class ClientCertificateLoader {
         } else if (keyObject instanceof PEMEncryptedKeyPair encrypted) {
             char[] pw = requirePassword(file, password);
             try {
-                info = encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(pw)).getPrivateKeyInfo();
+                info = encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(pw)).getPrivateKeyInfo();
             } catch (IOException | RuntimeException e) {
                 throw decryptionFailure(file, e, isUnsupported(e) || lower(e).contains("unknown encryption"));
             }
         } else if (keyObject instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
             char[] pw = requirePassword(file, password);
             try {
-                info = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(pw));
+                info = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(pw));
             } catch (PKCSException | OperatorCreationException | RuntimeException e) {
                 throw decryptionFailure(file, e, e instanceof OperatorCreationException
                         || e.getCause() instanceof OperatorCreationException || isUnsupported(e));
