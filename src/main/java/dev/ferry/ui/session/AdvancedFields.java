@@ -64,7 +64,7 @@ final class AdvancedFields {
         grid.row("_Remote folder", remote, remote,
                 grid.message("session-remote-folder-error", model.remoteFolderErrorProperty(), remote));
 
-        TextField local = GeneralFields.field("session-local-folder", "where the local pane is");
+        TextField local = GeneralFields.field("session-local-folder", "as it is now");
         local.textProperty().bindBidirectional(model.localFolderProperty());
         Button browse = new Button("Browse…");
         browse.setId("session-local-browse");
