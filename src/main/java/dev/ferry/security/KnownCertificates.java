@@ -54,7 +54,6 @@ public final class KnownCertificates {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @param file usually {@code AppPaths.knownCertificatesFile()}; it need not exist yet */
     public KnownCertificates(Path file) {
@@ -150,7 +149,7 @@ public final class KnownCertificates {
         }
         JsonNode root;
         try {
-            root = json.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw unreadable("it is not valid JSON" + where);
@@ -205,7 +204,7 @@ public final class KnownCertificates {
     }
 
     private void write(List<KnownCertificate> certificates) throws IOException {
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", VERSION);
         ArrayNode list = root.putArray("certificates");
         for (KnownCertificate k : certificates) {
@@ -221,7 +220,7 @@ public final class KnownCertificates {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            ByteBuffer bytes = ByteBuffer.wrap(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
@@ -253,5 +252,10 @@ public final class KnownCertificates {
             return "permission denied";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Made on first use: most runs of the command line find no file, and need not load Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -40,7 +40,10 @@ import java.util.stream.Stream;
  */
 final class TransferWorker implements Runnable {
     static final String PART_SUFFIX = ".ferry-part";
-    private static final Logger LOG = LoggerFactory.getLogger(TransferWorker.class);
+    /** Made on first use: a command-line run that logs nothing need not start the logging system. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(TransferWorker.class);
+    }
 
     private final TransferQueue queue;
     private final ConnectionPool pool;
@@ -119,7 +122,7 @@ final class TransferWorker implements Runnable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warn("transfer {} failed unexpectedly", item.remotePath, e);
+            Log.LOG.warn("transfer {} failed unexpectedly", item.remotePath, e);
             queue.report(item, TransferState.FAILED, "unexpected error: " + e);
         }
     }
@@ -131,7 +134,7 @@ final class TransferWorker implements Runnable {
                 session.delete(item.remotePath);
             }
         } catch (FtpException e) {
-            LOG.warn("cannot remove the partial upload {}: {}", item.remotePath, e.getMessage());
+            Log.LOG.warn("cannot remove the partial upload {}: {}", item.remotePath, e.getMessage());
         }
         item.bytesDone.set(0);
     }
@@ -141,7 +144,7 @@ final class TransferWorker implements Runnable {
             try {
                 Files.deleteIfExists(partOf(Path.of(item.localPath)));
             } catch (IOException e) {
-                LOG.warn("cannot remove the part file of a cancelled download: {}", e.getMessage());
+                Log.LOG.warn("cannot remove the part file of a cancelled download: {}", e.getMessage());
             }
             item.bytesDone.set(0);
         }

@@ -1,6 +1,5 @@
 package dev.ferry.engine.tls;
 
-import org.bouncycastle.util.IPAddress;
 
 import java.net.IDN;
 import java.net.InetAddress;
@@ -205,9 +204,13 @@ public final class HostnameMatcher {
         }
     }
 
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final java.util.regex.Pattern IPV6_CHARS = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+");
+
     /** The address bytes of an IP literal (never a DNS lookup), or empty for a host name. */
     static Optional<byte[]> parseIp(String text) {
-        if (IPAddress.isValidIPv4(text)) {
+        if (IPV4.matcher(text).matches()) {
             String[] parts = text.split("\\.");
             byte[] out = new byte[4];
             for (int i = 0; i < 4; i++) {
@@ -215,9 +218,9 @@ public final class HostnameMatcher {
             }
             return Optional.of(out);
         }
-        if (IPAddress.isValidIPv6(text)) {
+        if (text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
             try {
-                // a valid literal: InetAddress parses it without any lookup
+                // with a colon, InetAddress parses an IPv6 literal or refuses it, without any lookup
                 byte[] raw = InetAddress.getByName("[" + text + "]").getAddress();
                 return Optional.of(raw);
             } catch (UnknownHostException e) {
@@ -252,7 +255,10 @@ public final class HostnameMatcher {
                     }
                 }
             }
-            return new Names(dns, ips, DistinguishedNames.commonName(cert.getSubjectX500Principal()), unreadable);
+            // The common name counts only without dNSName entries; parsing it loads Bouncy Castle, so not otherwise.
+            Optional<String> cn = dns.isEmpty() && !unreadable
+                    ? DistinguishedNames.commonName(cert.getSubjectX500Principal()) : Optional.empty();
+            return new Names(dns, ips, cn, unreadable);
         }
 
         boolean hasNoAlternativeNames() {

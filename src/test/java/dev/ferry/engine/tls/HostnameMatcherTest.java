@@ -158,4 +158,15 @@ class HostnameMatcherTest {
         assertEquals("2001:db8::", HostnameMatcher.formatAddress(new byte[]{0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}));
         assertEquals("1:0:2::3", HostnameMatcher.formatAddress(new byte[]{0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3}));
     }
+
+    @Test
+    void readsIpLiteralsAndNothingElseWithoutALookup() {
+        assertEquals(4, HostnameMatcher.parseIp("192.168.0.255").orElseThrow().length);
+        assertEquals(16, HostnameMatcher.parseIp("2001:db8::1").orElseThrow().length);
+        assertEquals(16, HostnameMatcher.parseIp("::1").orElseThrow().length);
+        for (String notAnAddress : List.of("256.1.1.1", "1.2.3", "01.2.3.4x", "example.com", "1:2:3:4:5:6:7:8:9",
+                "fe80::1%eth0", "::g", "")) {
+            assertTrue(HostnameMatcher.parseIp(notAnAddress).isEmpty(), notAnAddress);
+        }
+    }
 }
