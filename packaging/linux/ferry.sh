@@ -8,4 +8,7 @@ cfg="$app/ferry.cfg"
 cp=$(sed -n 's|^app.classpath=\$APPDIR|'"$app"'|p' "$cfg" | paste -sd: -)
 opts=$(sed -n 's|^java-options=||p' "$cfg" | sed 's|\$APPDIR|'"$app"'|g')
 # shellcheck disable=SC2086 # one option a line in ferry.cfg, none with spaces
-exec "$app/../runtime/bin/java" $opts -cp "$cp" dev.ferry.app.Launcher "$@"
+# C1 only (-XX:TieredStopAtLevel=1): on Linux x86-64 the crypto is native (Amazon Corretto Crypto Provider),
+# and C2's compiling costs more than it gains: the window is up ~0.6 s sooner, and a 512 MiB `ferry get`
+# takes less CPU and time (measured: 1.4 s user and 2.2 s wall against 1.9 s and 2.5 s).
+exec "$app/../runtime/bin/java" $opts -XX:TieredStopAtLevel=1 -cp "$cp" dev.ferry.app.Launcher "$@"

@@ -91,6 +91,7 @@ class FirstRunTest {
         SiteStore.Loaded saved = new SiteStore(config.resolve("sites.json")).load();
         var site = saved.tree().site(SavedSites.DEMO_SITE_ID).orElseThrow();
         assertEquals("127.0.0.1", site.host());
+        assertEquals(main.model().connectedProperty().get().port(), site.port(), "the port the demo server took");
         assertEquals("Ferry demo server", site.name());
         assertTrue(stage.getTitle().contains("Ferry demo server"), stage.getTitle());
         assertTrue(Files.exists(config.resolve("demo").resolve("demo.p12")), "the certificate kept for next time");
