@@ -4,6 +4,9 @@ import dev.ferry.engine.tls.ClientCredentials;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
 import dev.ferry.engine.tls.ServerTrust;
 
+import dev.ferry.engine.control.NameCodec;
+
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +35,8 @@ public record ConnectionSettings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration keepAliveInterval,
-        ProtocolLog log) {
+        ProtocolLog log,
+        NameCodec names) {
 
     public ConnectionSettings {
         Objects.requireNonNull(host, "host");
@@ -49,6 +53,7 @@ public record ConnectionSettings(
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(names, "names");
         if (host.isBlank()) {
             throw new IllegalArgumentException("the host name is empty");
         }
@@ -81,6 +86,7 @@ public record ConnectionSettings(
         b.readTimeout = readTimeout;
         b.keepAliveInterval = keepAliveInterval;
         b.log = log;
+        b.names = names;
         return b;
     }
 
@@ -106,6 +112,7 @@ public record ConnectionSettings(
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private ProtocolLog log = ProtocolLog.none();
+        private NameCodec names = NameCodec.UTF_8;
 
         private Builder(String host) {
             this.host = host;
@@ -174,6 +181,15 @@ public record ConnectionSettings(
             return this;
         }
 
+        /**
+         * The encoding of file names on the control connection and in listings: UTF-8 (the default; then
+         * {@code OPTS UTF8 ON} is sent where the server offers it) or what an older server uses.
+         */
+        public Builder encoding(Charset charset) {
+            this.names = new NameCodec(Objects.requireNonNull(charset, "charset"));
+            return this;
+        }
+
         public Builder log(ProtocolLog log) {
             this.log = log;
             return this;
@@ -185,7 +201,7 @@ public record ConnectionSettings(
                     : new ServerCertificateEvaluator(List.of(), true, Clock.systemUTC());
             return new ConnectionSettings(host, port != null ? port : mode.defaultPort(), mode, user, password,
                     dataMode, tlsMinimum, tlsMaximum, clientCredentials, e, trust, connectTimeout, readTimeout,
-                    keepAliveInterval, log);
+                    keepAliveInterval, log, names);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.engine;
 
 import dev.ferry.engine.control.ControlChannel;
+import dev.ferry.engine.control.NameCodec;
 import dev.ferry.engine.data.DataChannels;
 import dev.ferry.engine.listing.ListParser;
 import dev.ferry.engine.listing.MlsdParser;
@@ -11,10 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -244,9 +241,9 @@ public final class FtpSession implements AutoCloseable {
      */
     public List<RemoteEntry> list(String path) throws FtpException {
         if (features.supports("MLST")) {
-            return MlsdParser.parse(readLines(transferText(path.isEmpty() ? "MLSD" : "MLSD " + path)));
+            return MlsdParser.parse(readLines(settings.names(), transferText(path.isEmpty() ? "MLSD" : "MLSD " + path)));
         }
-        return new ListParser().parse(readLines(listUnix(path)));
+        return new ListParser().parse(readLines(settings.names(), listUnix(path)));
     }
 
     /** Facts about one path ({@code MLST}), or empty when it does not exist. */
@@ -340,7 +337,7 @@ public final class FtpSession implements AutoCloseable {
         return out.toByteArray();
     }
 
-    static List<String> readLines(byte[] bytes) {
+    static List<String> readLines(NameCodec names, byte[] bytes) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
@@ -350,23 +347,12 @@ public final class FtpSession implements AutoCloseable {
                     end--;
                 }
                 if (end > start || i < bytes.length) {
-                    lines.add(decode(bytes, start, end - start));
+                    lines.add(names.decode(bytes, start, end - start));
                 }
                 start = i + 1;
             }
         }
         return lines;
-    }
-
-    private static String decode(byte[] bytes, int offset, int length) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-        }
     }
 
     // ---- transfers -----------------------------------------------------------------------------

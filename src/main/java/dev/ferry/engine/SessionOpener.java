@@ -28,7 +28,7 @@ final class SessionOpener {
     }
 
     FtpSession open() throws FtpException {
-        control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log());
+        control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log(), s.names());
         try {
             if (s.mode() == FtpsMode.IMPLICIT) {
                 secure();
@@ -47,7 +47,7 @@ final class SessionOpener {
                 expectPositive("PROT P");
             }
             ServerFeatures features = ServerFeatures.parse(control.execute("FEAT"));
-            if (features.supports("UTF8")) {
+            if (features.supports("UTF8") && s.names().isUtf8()) {
                 control.execute("OPTS UTF8 ON");
             }
             expectPositive("TYPE I");
@@ -62,7 +62,7 @@ final class SessionOpener {
     }
 
     ServerCertificate probe() throws FtpException {
-        control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log());
+        control = ControlChannel.connect(s.host(), s.port(), s.connectTimeout(), s.readTimeout(), s.log(), s.names());
         try {
             if (s.mode() == FtpsMode.IMPLICIT) {
                 secure();

@@ -279,6 +279,26 @@ class FtpServerSessionTest {
         assertEquals(3, log.sent().stream().filter("PWD"::equals).count(), log.sent()::toString);
     }
 
+    @Test
+    void namesTravelInTheEncodingTheSiteSays() throws IOException {
+        Files.writeString(server.home().resolve("café.txt"), "crème");
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        // The server speaks UTF-8; read as ISO-8859-1 the two bytes of "é" are two characters, and written
+        // back the same way they are the same two bytes: the name round-trips and the file is found.
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).log(log)
+                .encoding(java.nio.charset.StandardCharsets.ISO_8859_1).build())) {
+            List<String> names = s.list("/").stream().map(RemoteEntry::name).toList();
+            assertTrue(names.contains("cafÃ©.txt"), names::toString);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.download("/cafÃ©.txt", out);
+            assertEquals("crème", out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertFalse(log.sent().contains("OPTS UTF8 ON"), "UTF-8 is not asked for when the site says otherwise");
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).build())) {
+            assertTrue(s.list("/").stream().anyMatch(e -> e.name().equals("café.txt")));
+        }
+    }
+
     private static byte[] readFile(String name) throws IOException {
         Path p = server.home().resolve(name);
         return Files.readAllBytes(p);

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -30,27 +29,29 @@ public final class ControlChannel implements Closeable {
     private final ReplyReader reader;
     private final ProtocolLog log;
     private final Duration readTimeout;
+    private final NameCodec codec;
     private long lastActivityNanos = System.nanoTime();
 
-    private ControlChannel(Socket plain, ProtocolLog log, Duration readTimeout) throws IOException {
+    private ControlChannel(Socket plain, ProtocolLog log, Duration readTimeout, NameCodec codec) throws IOException {
         this.plain = plain;
         this.socket = plain;
         this.log = log;
         this.readTimeout = readTimeout;
+        this.codec = codec;
         this.out = new BufferedOutputStream(plain.getOutputStream(), 1024);
-        this.reader = new ReplyReader(plain.getInputStream(), this::received);
+        this.reader = new ReplyReader(plain.getInputStream(), this::received, codec);
     }
 
-    /** Opens a TCP connection to {@code host:port}. */
+    /** Opens a TCP connection to {@code host:port}; names and replies go in {@code codec}'s encoding. */
     public static ControlChannel connect(String host, int port, Duration connectTimeout, Duration readTimeout,
-                                         ProtocolLog log) throws FtpException {
+                                         ProtocolLog log, NameCodec codec) throws FtpException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) readTimeout.toMillis());
-            return new ControlChannel(socket, log, readTimeout);
+            return new ControlChannel(socket, log, readTimeout, codec);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             throw new FtpConnectionException("could not connect to " + host + ":" + port + " within "
@@ -95,7 +96,7 @@ public final class ControlChannel implements Closeable {
         String shown = mask(command);
         log.sent(shown);
         try {
-            out.write(command.getBytes(StandardCharsets.UTF_8));
+            out.write(codec.encode(command));
             out.write('\r');
             out.write('\n');
             out.flush();

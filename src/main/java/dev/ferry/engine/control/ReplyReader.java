@@ -6,10 +6,6 @@ import dev.ferry.engine.FtpReply;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,10 +25,16 @@ public final class ReplyReader {
     private int pos;
     private int limit;
     private final Consumer<String> lineListener;
+    private final NameCodec codec;
 
     public ReplyReader(InputStream in, Consumer<String> lineListener) {
+        this(in, lineListener, NameCodec.UTF_8);
+    }
+
+    public ReplyReader(InputStream in, Consumer<String> lineListener, NameCodec codec) {
         this.in = in;
         this.lineListener = lineListener;
+        this.codec = codec;
     }
 
     /** Switches to a new stream (after the TLS upgrade); fails if unread bytes remain. */
@@ -120,16 +122,8 @@ public final class ReplyReader {
         limit = n;
     }
 
-    private static String decode(byte[] bytes, int len) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, len))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
-        }
+    private String decode(byte[] bytes, int len) {
+        return codec.decode(bytes, 0, len);
     }
 
     static String printable(String s) {

@@ -29,7 +29,7 @@ public record ConnectRequest(String host, int port, FtpsMode mode, String user, 
      */
     public ConnectionSettings.Builder settingsBuilder() {
         ConnectionSettings.Builder b = ConnectionSettings.builder(host).port(port).mode(mode).credentials(user, password)
-                .dataMode(options.dataMode()).tlsMinimum(options.tlsMinimum());
+                .dataMode(options.dataMode()).tlsMinimum(options.tlsMinimum()).encoding(options.encoding());
         options.clientCredentials().ifPresent(b::clientCredentials);
         return b;
     }

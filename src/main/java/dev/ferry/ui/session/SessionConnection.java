@@ -26,7 +26,8 @@ public final class SessionConnection {
     public static ConnectRequest request(SessionForm form, String password) {
         Site site = form.site();
         ConnectOptions options = new ConnectOptions(site.dataMode(), site.tlsMinimum(), form.clientCredentials(),
-                Optional.of(site.remoteFolder()), Optional.of(site.localFolder()));
+                Optional.of(site.remoteFolder()), Optional.of(site.localFolder()),
+                ConnectOptions.encodingNamed(site.encoding()));
         return new ConnectRequest(site.host(), site.port(), site.mode(), form.loginUser(), password, options);
     }
 }
