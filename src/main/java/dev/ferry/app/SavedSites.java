@@ -59,6 +59,8 @@ final class SavedSites {
         this.editor = new SiteEditor(context.bridge(), trust, connectionDefaults);
         this.connection = new SavedSiteConnection(context.bridge(), model, gate);
         context.closeAtExit(vault::lock);
+        model.storePasswordsProperty().set(context.settings().storePasswords());
+        model.storePasswordsProperty().addListener((o, was, now) -> context.updateSettings(x -> x.withStorePasswords(now)));
         model.load();
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param fileExistsPolicy  what a new transfer does by default when its target exists
  * @param keepTimestamps    whether transfers keep the source's modification time
  * @param parallelTransfers how many transfers run at once, 1 to 10
+ * @param storePasswords    whether saved sites keep their passwords (encrypted); off, Ferry asks when connecting
  */
 public record Settings(
         WindowBounds window,
@@ -38,7 +39,8 @@ public record Settings(
         boolean confirmTransfers,
         FileExistsPolicy fileExistsPolicy,
         boolean keepTimestamps,
-        int parallelTransfers) {
+        int parallelTransfers,
+        boolean storePasswords) {
 
     public static final String LOCAL_PANE = "local";
     public static final String REMOTE_PANE = "remote";
@@ -69,11 +71,12 @@ public record Settings(
 
     /**
      * A first start: a centred 1200 × 760 window, panes side by side, queue and log shown, hidden files hidden,
-     * the system theme, transfers confirmed, ask when a file exists, timestamps kept, two transfers at once.
+     * the system theme, transfers confirmed, ask when a file exists, timestamps kept, two transfers at once,
+ * passwords stored (encrypted, under a master password).
      */
     public static Settings defaults() {
         return new Settings(WindowBounds.defaults(), DEFAULT_MAIN_DIVIDER, DEFAULT_BOTTOM_DIVIDER, false, false,
-                Map.of(), false, "", ThemeMode.SYSTEM, true, FileExistsPolicy.ASK, true, DEFAULT_PARALLEL_TRANSFERS);
+                Map.of(), false, "", ThemeMode.SYSTEM, true, FileExistsPolicy.ASK, true, DEFAULT_PARALLEL_TRANSFERS, true);
     }
 
     private static double fraction(double value, double fallback) {
@@ -93,66 +96,72 @@ public record Settings(
 
     public Settings withWindow(WindowBounds window) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withMainDivider(double mainDivider) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withBottomDivider(double bottomDivider) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withQueueCollapsed(boolean queueCollapsed) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withLogCollapsed(boolean logCollapsed) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withPanes(Map<String, PaneLayout> panes) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withShowHiddenFiles(boolean showHiddenFiles) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withLastLocalFolder(String lastLocalFolder) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withTheme(ThemeMode theme) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withConfirmTransfers(boolean confirmTransfers) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withFileExistsPolicy(FileExistsPolicy fileExistsPolicy) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
+    }
+
+    /** Whether saved sites may keep their passwords (encrypted in the vault); off: Ferry asks when connecting. */
+    public Settings withStorePasswords(boolean storePasswords) {
+        return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withKeepTimestamps(boolean keepTimestamps) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 
     public Settings withParallelTransfers(int parallelTransfers) {
         return new Settings(window, mainDivider, bottomDivider, queueCollapsed, logCollapsed, panes, showHiddenFiles,
-                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers);
+                lastLocalFolder, theme, confirmTransfers, fileExistsPolicy, keepTimestamps, parallelTransfers, storePasswords);
     }
 }

@@ -47,6 +47,7 @@ final class SettingsJson {
         root.put("confirmTransfers", s.confirmTransfers());
         root.put("fileExistsPolicy", s.fileExistsPolicy().name());
         root.put("keepTimestamps", s.keepTimestamps());
+        root.put("storePasswords", s.storePasswords());
         root.put("parallelTransfers", s.parallelTransfers());
         return root;
     }
@@ -77,7 +78,8 @@ final class SettingsJson {
                 choice(root, "fileExistsPolicy", FileExistsPolicy.class, d.fileExistsPolicy()),
                 bool(root, "keepTimestamps", d.keepTimestamps()),
                 root.path("parallelTransfers").canConvertToInt()
-                        ? root.path("parallelTransfers").intValue() : d.parallelTransfers());
+                        ? root.path("parallelTransfers").intValue() : d.parallelTransfers(),
+                bool(root, "storePasswords", d.storePasswords()));
     }
 
     private static PaneLayout pane(JsonNode node) {

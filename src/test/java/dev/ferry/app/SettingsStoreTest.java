@@ -34,6 +34,7 @@ class SettingsStoreTest {
                 .withBottomDivider(0.75)
                 .withQueueCollapsed(true)
                 .withLogCollapsed(true)
+                .withStorePasswords(false)
                 .withPane(Settings.LOCAL_PANE, PaneLayout.defaults().withColumnWidth("name", 320).withColumnWidth("size", 90)
                         .withSort("modified", false))
                 .withPane(Settings.REMOTE_PANE, PaneLayout.defaults().withSort("size", true))

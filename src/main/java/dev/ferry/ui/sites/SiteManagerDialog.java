@@ -20,6 +20,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -224,7 +225,28 @@ public final class SiteManagerDialog {
         remove.setId("master-remove");
         remove.disableProperty().bind(set.disableProperty().not());
         remove.setOnAction(e -> masterPassword(MasterPasswordModel.Action.REMOVE));
-        master.getItems().addAll(set, change, remove);
+        CheckMenuItem dontStore = new CheckMenuItem("Don't store passwords");
+        dontStore.setId("master-dont-store");
+        dontStore.setSelected(!model.storePasswordsProperty().get());
+        model.storePasswordsProperty().addListener((o, was, now) -> dontStore.setSelected(!now));
+        dontStore.setOnAction(e -> {
+            if (dontStore.isSelected()) {
+                dontStore.setSelected(false);
+                Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Every stored password is deleted, the master"
+                        + " password too, and Ferry asks for a site's password each time it connects.",
+                        ButtonType.CANCEL, ButtonType.OK);
+                ask.initOwner(stage);
+                ask.setHeaderText("Stop storing passwords?");
+                Theme.addStylesheet(ask.getDialogPane());
+                if (ask.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+                    model.stopStoringPasswords();
+                    refreshVaultState();
+                }
+            } else {
+                model.storePasswordsProperty().set(true);
+            }
+        });
+        master.getItems().addAll(set, change, remove, new SeparatorMenuItem(), dontStore);
         masterMenu = master;
         ToolBar bar = new ToolBar(newSite, newFolder, new javafx.scene.control.Separator(Orientation.VERTICAL), edit,
                 rename, duplicate, delete, new javafx.scene.control.Separator(Orientation.VERTICAL), importMenu);
@@ -527,7 +549,7 @@ public final class SiteManagerDialog {
                 save(form);
             }
         };
-        if (secretTyped) {
+        if (secretTyped && model.storePasswordsProperty().get()) {
             gate.toStore(stage, "to store the password of \"" + f.site().name() + "\"", store);
         } else {
             store.accept(gate.vault().isUnlocked());
@@ -686,7 +708,8 @@ public final class SiteManagerDialog {
                         model.importSites(choice.items(), choice.intoFolder(), open)
                                 .ifPresent(n -> rebuild(Optional.of("folder:" + choice.intoFolder().strip())));
                     };
-                    if (choice.items().stream().anyMatch(i -> i.password().isPresent())) {
+                    if (model.storePasswordsProperty().get()
+                            && choice.items().stream().anyMatch(i -> i.password().isPresent())) {
                         gate.toStore(stage, "to store the imported passwords", add);
                     } else {
                         add.accept(gate.vault().isUnlocked());

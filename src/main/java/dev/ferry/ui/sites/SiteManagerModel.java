@@ -8,12 +8,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -76,6 +78,7 @@ public final class SiteManagerModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final BooleanProperty storePasswords = new SimpleBooleanProperty(this, "storePasswords", true);
     private boolean loading;
 
     public SiteManagerModel(FxBridge bridge, SiteStore store, SecretVault vault) {
@@ -116,6 +119,11 @@ public final class SiteManagerModel {
     /** The search text: the tree shows only the sites whose name, host or user contains it. */
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** Whether saved sites keep their passwords (the settings' "don't store passwords" turns it off). */
+    public BooleanProperty storePasswordsProperty() {
+        return storePasswords;
     }
 
     /** The vault this model keeps secrets in. */
@@ -232,6 +240,50 @@ public final class SiteManagerModel {
         });
     }
 
+    private Optional<Site> saveWithoutSecrets(SessionForm form) {
+        Site site = form.site().passwordMode() == PasswordMode.STORED
+                ? form.site().withPasswordMode(PasswordMode.ASK) : form.site();
+        boolean typed = form.password().map(p -> p.length > 0).orElse(false) || form.certificatePassword().isPresent();
+        wipe(form);
+        Optional<Site> saved = change(() -> {
+            SiteTree t = tree.get();
+            apply(t.site(site.id()).isPresent() ? t.update(site) : t.add(site));
+            return site;
+        });
+        if (saved.isPresent()) {
+            forget(List.of(site.id()));
+            if (typed) {
+                message.set("\"" + site.name() + "\" was saved without its password: passwords are not stored"
+                        + " (Master password → Don't store passwords). Ferry will ask for it when connecting.");
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * "Don't store passwords": every site that kept its password asks for it from now on, and every stored
+     * password (and the master password) is deleted. The view asked first.
+     */
+    public void stopStoringPasswords() {
+        storePasswords.set(false);
+        change(() -> {
+            SiteTree t = tree.get();
+            for (Site site : t.sites()) {
+                if (site.passwordMode() == PasswordMode.STORED) {
+                    t = t.update(site.withPasswordMode(PasswordMode.ASK));
+                }
+            }
+            apply(t);
+            return t;
+        });
+        background("Deleting the stored passwords", () -> {
+            vault.removeAll();
+            return null;
+        });
+        message.set("Passwords are no longer stored: the stored ones were deleted, and Ferry asks for a site's"
+                + " password when connecting.");
+    }
+
     /**
      * Saves what the session dialog returned, as a new site or over the site of the same id, and its secrets.
      * The secrets are wiped once stored.
@@ -241,6 +293,9 @@ public final class SiteManagerModel {
      * @return the site saved
      */
     public Optional<Site> saveSite(SessionForm form, boolean vaultOpen) {
+        if (!storePasswords.get()) {
+            return saveWithoutSecrets(form);
+        }
         Site site = form.site();
         Optional<Site> saved = change(() -> {
             SiteTree t = tree.get();
@@ -300,13 +355,22 @@ public final class SiteManagerModel {
      * @return how many sites were added
      */
     public Optional<Integer> importSites(List<ImportItem> items, String intoFolder, boolean vaultOpen) {
+        boolean dropPasswords = !storePasswords.get();
+        List<ImportItem> kept = dropPasswords ? items.stream().map(i -> i.site().passwordMode() == PasswordMode.STORED
+                ? new ImportItem(i.site().withPasswordMode(PasswordMode.ASK), Optional.empty(), i.notes()) : i).toList()
+                : items;
         Optional<SiteImport.Applied> applied = change(() -> {
-            SiteImport.Applied result = SiteImport.apply(tree.get(), items, intoFolder);
+            SiteImport.Applied result = SiteImport.apply(tree.get(), kept, intoFolder);
             apply(result.tree());
             return result;
         });
         applied.ifPresent(a -> {
             Map<String, String> passwords = a.passwordsBySiteId();
+            if (dropPasswords && items.stream().anyMatch(i -> i.password().isPresent())) {
+                message.set("The imported passwords were not kept: passwords are not stored. Ferry will ask for"
+                        + " them when connecting.");
+                return;
+            }
             if (passwords.isEmpty()) {
                 return;
             }

@@ -114,4 +114,26 @@ class SiteManagerModelTest {
         assertEquals("A site named \"acme\" already exists in \"Clients\".", model.messageProperty().get());
         assertEquals(1, onDisk().size());
     }
+
+    @Test
+    void withPasswordsNotStoredASiteIsSavedAskingAndItsPasswordIsNotKept(FxRobot robot) throws Exception {
+        robot.interact(() -> model.storePasswordsProperty().set(false));
+        Site bob = Site.newSite("bob", "Bob", "ftp.bob.example").toBuilder().user("bob").build();
+        SessionForm form = new SessionForm(bob, Optional.of("typed-secret".toCharArray()), Optional.empty(), Optional.empty());
+        robot.interact(() -> assertTrue(model.saveSite(form, true).isPresent()));
+        settle(robot);
+        assertEquals(PasswordMode.ASK, onDisk().site("bob").orElseThrow().passwordMode());
+        assertTrue(new SiteSecrets(vault).password("bob").isEmpty(), "no password kept in the vault");
+        assertTrue(!Files.readString(dir.resolve("sites.json")).contains("typed-secret"));
+        assertTrue(model.messageProperty().get().contains("without its password"), model.messageProperty().get());
+    }
+
+    @Test
+    void stoppingStoringPasswordsDeletesThemAndEverySiteAsks(FxRobot robot) throws Exception {
+        robot.interact(model::stopStoringPasswords);
+        settle(robot);
+        SiteManagerHarness.await(() -> !Files.exists(dir.resolve("secrets.json")), "the stored passwords to go");
+        assertEquals(PasswordMode.ASK, onDisk().site("acme").orElseThrow().passwordMode());
+        assertEquals(false, model.storePasswordsProperty().get());
+    }
 }
