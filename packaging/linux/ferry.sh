@@ -3,12 +3,18 @@
 # JVM options of the jpackage launcher (lib/app/ferry.cfg, so the class-data archive postinst made matches),
 # without that launcher's own start-up cost: on Linux it asks dpkg and rpm which package it belongs to, about
 # 0.4 s at every start. /opt/ferry/bin/ferry, the launcher itself, works the same, only slower.
+# The installed package: postinst wrote the whole command line (options, class path) to ferry.args; no
+# process is started before java (each costs tens of milliseconds on a small machine).
+args=/opt/ferry/lib/app/ferry.args
+if [ -r "$args" ] && [ -x /opt/ferry/lib/runtime/bin/java ]; then
+    exec /opt/ferry/lib/runtime/bin/java @"$args" dev.ferry.app.Launcher "$@"
+fi
 app=$(dirname "$(readlink -f "$0")")
 cfg="$app/ferry.cfg"
 cp=$(sed -n 's|^app.classpath=\$APPDIR|'"$app"'|p' "$cfg" | paste -sd: -)
 opts=$(sed -n 's|^java-options=||p' "$cfg" | sed 's|\$APPDIR|'"$app"'|g')
-# shellcheck disable=SC2086 # one option a line in ferry.cfg, none with spaces
 # C1 only (-XX:TieredStopAtLevel=1): on Linux x86-64 the crypto is native (Amazon Corretto Crypto Provider),
 # and C2's compiling costs more than it gains: the window is up ~0.6 s sooner, and a 512 MiB `ferry get`
 # takes less CPU and time (measured: 1.4 s user and 2.2 s wall against 1.9 s and 2.5 s).
+# shellcheck disable=SC2086 # one option a line in ferry.cfg, none with spaces
 exec "$app/../runtime/bin/java" $opts -XX:TieredStopAtLevel=1 -cp "$cp" dev.ferry.app.Launcher "$@"
