@@ -3,6 +3,8 @@ package dev.ferry.cli;
 import dev.ferry.engine.DataConnectionMode;
 import dev.ferry.engine.TlsVersion;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ final class ArgumentParser {
         boolean longListing = false;
         boolean allowPlain = false;
         Duration timeout = Duration.ofSeconds(30);
+        Optional<Charset> encoding = Optional.empty();
         boolean optionsEnded = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -72,6 +75,7 @@ final class ArgumentParser {
                 case "-l", "--long" -> longListing = true;
                 case "--allow-plain" -> allowPlain = true;
                 case "--timeout" -> timeout = seconds(value(args, ++i, a));
+                case "--encoding" -> encoding = Optional.of(charset(value(args, ++i, a)));
                 default -> throw new UsageException("unknown option \"" + a + "\" for ferry " + command);
             }
         }
@@ -87,7 +91,19 @@ final class ArgumentParser {
             throw new UsageException("--key needs --cert");
         }
         return new CliOptions(command, positional, cacerts, fingerprints, cert, key, certPasswordEnv, passwordEnv,
-                parallel, tlsMax, dataMode, quiet, verbose, recursive, json, longListing, allowPlain, timeout);
+                parallel, tlsMax, dataMode, quiet, verbose, recursive, json, longListing, allowPlain, timeout, encoding);
+    }
+
+    private static Charset charset(String name) throws UsageException {
+        try {
+            if (Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        } catch (IllegalCharsetNameException ignored) {
+            // said below
+        }
+        throw new UsageException("--encoding takes an encoding Java knows (UTF-8, windows-1252, ISO-8859-2, Shift_JIS…),"
+                + " not \"" + name + "\"");
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

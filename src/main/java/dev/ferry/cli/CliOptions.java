@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.engine.DataConnectionMode;
 import dev.ferry.engine.TlsVersion;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ public record CliOptions(
         boolean json,
         boolean longListing,
         boolean allowPlain,
-        Duration timeout) {
+        Duration timeout,
+        Optional<Charset> encoding) {
 
     public CliOptions {
         arguments = List.copyOf(arguments);

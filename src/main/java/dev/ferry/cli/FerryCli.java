@@ -42,6 +42,7 @@ public final class FerryCli {
                    -P, --parallel N      parallel transfers for -r (default 2)
                    --tls-max 1.2|1.3     --passive/--active     -q quiet   -v protocol log to stderr
                    --timeout SECONDS     connect and read timeout (default 30)
+                   --encoding NAME       the server's encoding of file names (default UTF-8)
             exit status: 0 success, 1 transfer or server error, 2 usage error, 3 certificate not trusted
             """;
 

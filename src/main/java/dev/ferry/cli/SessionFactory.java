@@ -69,6 +69,7 @@ final class SessionFactory {
                 b.tlsMinimum(TlsVersion.TLS_1_2);
             }
         });
+        options.encoding().ifPresent(b::encoding);
         if (options.clientCertificate().isPresent()) {
             b.clientCredentials(clientCredentials(options, env));
         }

@@ -72,4 +72,14 @@ class ArgumentParserTest {
         assertEquals(FerryCli.EXIT_USAGE, status);
         assertTrue(err.toString().contains("--allow-plain"));
     }
+
+    @Test
+    void readsTheServersEncodingAndRefusesOneJavaDoesNotKnow() throws UsageException {
+        CliOptions o = ArgumentParser.parse(new String[]{"ls", "--encoding", "windows-1252", "ftpes://h/"});
+        assertEquals(java.nio.charset.Charset.forName("windows-1252"), o.encoding().orElseThrow());
+        assertTrue(ArgumentParser.parse(new String[]{"ls", "ftpes://h/"}).encoding().isEmpty());
+        UsageException e = assertThrows(UsageException.class,
+                () -> ArgumentParser.parse(new String[]{"ls", "--encoding", "klingon!", "ftpes://h/"}));
+        assertTrue(e.getMessage().contains("--encoding"), e.getMessage());
+    }
 }
