@@ -1,13 +1,11 @@
 package dev.ferry.app;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,10 +18,12 @@ import java.util.HexFormat;
 
 import org.bouncycastle.operator.OperatorCreationException;
 
+import dev.ferry.security.AtomicFiles;
+
 /**
  * The demo server's key and self-signed certificate in a PKCS#12 file ({@code demo.p12}, its password beside
- * it in {@code demo.p12.password}, both readable by the user only). Reused while readable and valid for
- * another week, so a pinned demo certificate stays pinned; otherwise made anew.
+ * it in {@code demo.p12.password}, both written through {@link AtomicFiles} readable by the user only). Reused
+ * while readable and valid for another week, so a pinned demo certificate stays pinned; otherwise made anew.
  */
 record DemoKeystore(Path file, String password, X509Certificate certificate) {
     private static final String ALIAS = "demo";
@@ -47,41 +47,22 @@ record DemoKeystore(Path file, String password, X509Certificate certificate) {
                 // made anew below
             }
         }
-        return create(folder, file, passwordFile, random);
+        return create(file, passwordFile, random);
     }
 
-    private static DemoKeystore create(Path folder, Path file, Path passwordFile, SecureRandom random)
+    private static DemoKeystore create(Path file, Path passwordFile, SecureRandom random)
             throws IOException, GeneralSecurityException, OperatorCreationException {
-        Files.createDirectories(folder);
         String password = HexFormat.of().formatHex(DemoServer.bytes(random, 12));
         KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
         X509Certificate cert = DemoServer.selfSigned(keys);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(ALIAS, keys.getPrivate(), password.toCharArray(), new X509Certificate[] {cert});
-        Path tempStore = Files.createTempFile(folder, "demo", ".tmp");
-        Path tempPassword = Files.createTempFile(folder, "demo", ".tmp");
-        try {
-            ownerOnly(tempStore);
-            ownerOnly(tempPassword);
-            try (OutputStream out = Files.newOutputStream(tempStore)) {
-                store.store(out, password.toCharArray());
-            }
-            Files.writeString(tempPassword, password, StandardCharsets.UTF_8);
-            Files.move(tempPassword, passwordFile, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tempStore, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tempStore);
-            Files.deleteIfExists(tempPassword);
-        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        store.store(bytes, password.toCharArray());
+        // A crash between the two leaves a keystore the password does not open, which load() makes anew.
+        AtomicFiles.writePrivate(passwordFile, password.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writePrivate(file, bytes.toByteArray());
         return new DemoKeystore(file, password, cert);
-    }
-
-    private static void ownerOnly(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException notPosix) {
-            // Windows: the user's profile folder is private already
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.app;
 
+import dev.ferry.security.AtomicFiles;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,7 +108,7 @@ public final class SettingsStore implements AutoCloseable {
 
     private Loaded unreadable(String reason) {
         String name = file.getFileName().toString();
-        Optional<Path> aside = JsonFiles.moveAside(file, "broken", LocalDateTime.now());
+        Optional<Path> aside = AtomicFiles.moveAside(file, "broken", LocalDateTime.now());
         String problem;
         if (aside.isPresent()) {
             problem = name + " could not be read (" + reason + "); defaults are used and the file was kept as "
@@ -125,7 +127,7 @@ public final class SettingsStore implements AutoCloseable {
         if (frozen) {
             return;
         }
-        JsonFiles.write(json, file, SettingsJson.write(settings));
+        AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(SettingsJson.write(settings)));
     }
 
     /**

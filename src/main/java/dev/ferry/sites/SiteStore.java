@@ -1,5 +1,7 @@
 package dev.ferry.sites;
 
+import dev.ferry.security.AtomicFiles;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,7 +97,7 @@ public final class SiteStore {
     /** A newer Ferry's file: its settings this one does not know would be lost by the next save, so keep a copy. */
     private Loaded newer(SitesJson.Read read, int version) {
         String name = file.getFileName().toString();
-        Optional<Path> copy = StoredFiles.copyAside(file, "newer", LocalDateTime.now());
+        Optional<Path> copy = AtomicFiles.copyAside(file, "newer", LocalDateTime.now());
         String problem = name + " was written by a newer Ferry (file version " + version + "). The sites this Ferry"
                 + " understands were read" + (read.leftOut().isEmpty() ? "" : ", " + read.leftOut().size()
                 + " could not be (" + String.join("; ", read.leftOut()) + ")") + ". "
@@ -114,7 +116,7 @@ public final class SiteStore {
         String name = file.getFileName().toString();
         int n = read.leftOut().size();
         String what = n == 1 ? "1 entry" : n + " entries";
-        Optional<Path> copy = StoredFiles.copyAside(file, "broken", LocalDateTime.now());
+        Optional<Path> copy = AtomicFiles.copyAside(file, "broken", LocalDateTime.now());
         String problem = what + " in " + name + " could not be read and " + (n == 1 ? "was" : "were") + " left out ("
                 + String.join("; ", read.leftOut()) + "). "
                 + copy.map(p -> "The original file was kept as " + p.getFileName() + ".")
@@ -130,7 +132,7 @@ public final class SiteStore {
 
     private Loaded unreadable(String reason) {
         String name = file.getFileName().toString();
-        Optional<Path> aside = StoredFiles.moveAside(file, "broken", LocalDateTime.now());
+        Optional<Path> aside = AtomicFiles.moveAside(file, "broken", LocalDateTime.now());
         String problem;
         if (aside.isPresent()) {
             problem = name + " could not be read (" + reason + "). It was kept as " + aside.get().getFileName()
@@ -175,7 +177,7 @@ public final class SiteStore {
         if (tree.equals(lastKnown)) {
             return false;
         }
-        StoredFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(SitesJson.write(tree)));
+        AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(SitesJson.write(tree)));
         lastKnown = tree;
         return true;
     }

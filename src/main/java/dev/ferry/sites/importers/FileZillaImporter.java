@@ -1,5 +1,7 @@
 package dev.ferry.sites.importers;
 
+import static dev.ferry.sites.importers.ImportedNumbers.number;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -387,17 +389,6 @@ public final class FileZillaImporter {
                 case 18 -> "Box";
                 default -> "Protocol number " + protocol;
             };
-        }
-
-        private static int number(String text, int fallback) {
-            if (text == null || text.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(text.strip());
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.sites.importers;
 
+import static dev.ferry.sites.importers.ImportedNumbers.number;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -196,16 +198,5 @@ public final class WinScpImporter {
             case 7 -> "Amazon S3";
             default -> "Protocol number " + protocol;
         };
-    }
-
-    private static int number(String text, int fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

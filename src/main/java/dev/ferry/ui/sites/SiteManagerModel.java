@@ -245,11 +245,7 @@ public final class SiteManagerModel {
                 ? form.site().withPasswordMode(PasswordMode.ASK) : form.site();
         boolean typed = form.password().map(p -> p.length > 0).orElse(false) || form.certificatePassword().isPresent();
         wipe(form);
-        Optional<Site> saved = change(() -> {
-            SiteTree t = tree.get();
-            apply(t.site(site.id()).isPresent() ? t.update(site) : t.add(site));
-            return site;
-        });
+        Optional<Site> saved = putSite(site);
         if (saved.isPresent()) {
             forget(List.of(site.id()));
             if (typed) {
@@ -297,11 +293,7 @@ public final class SiteManagerModel {
             return saveWithoutSecrets(form);
         }
         Site site = form.site();
-        Optional<Site> saved = change(() -> {
-            SiteTree t = tree.get();
-            apply(t.site(site.id()).isPresent() ? t.update(site) : t.add(site));
-            return site;
-        });
+        Optional<Site> saved = putSite(site);
         if (saved.isEmpty()) {
             wipe(form);
             return saved;
