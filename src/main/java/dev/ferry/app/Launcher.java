@@ -30,11 +30,13 @@ public final class Launcher {
             javafx.application.Application.launch(FerryApp.class);
             System.exit(0);
         }
+        Runnable beforeTransfers = () -> { };
         if (args[0].equals("get") || args[0].equals("put")) {
-            NativeCrypto.install();
+            // Loaded while the control connection opens; installed before the first data connection.
+            beforeTransfers = NativeCrypto.preload()::install;
         }
         // The command line trusts what the user pinned in the window ("Always trust").
-        FerryCli.main(args, AppPaths.forCurrentUser().knownCertificatesFile());
+        FerryCli.main(args, AppPaths.forCurrentUser().knownCertificatesFile(), beforeTransfers);
     }
 
     /** The version this build was made as. */

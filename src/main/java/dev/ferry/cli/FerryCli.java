@@ -53,6 +53,7 @@ public final class FerryCli {
     private final boolean terminal;
     private final ProtocolLog observer;
     private final Optional<KnownCertificates> known;
+    private final Runnable beforeTransfers;
 
     /** A command line that uses no known certificates: only its flags and the authorities decide trust. */
     public FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal) {
@@ -77,6 +78,11 @@ public final class FerryCli {
 
     private FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
                      ProtocolLog observer, Optional<KnownCertificates> known) {
+        this(out, err, in, env, terminal, observer, known, () -> { });
+    }
+
+    private FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
+                     ProtocolLog observer, Optional<KnownCertificates> known, Runnable beforeTransfers) {
         this.out = out;
         this.err = err;
         this.in = in;
@@ -84,6 +90,15 @@ public final class FerryCli {
         this.terminal = terminal;
         this.observer = observer;
         this.known = known;
+        this.beforeTransfers = beforeTransfers;
+    }
+
+    /**
+     * This command line, running {@code hook} once a session is open and before its first transfer
+     * (the launcher finishes installing the native crypto provider there, loaded meanwhile).
+     */
+    public FerryCli beforeTransfers(Runnable hook) {
+        return new FerryCli(out, err, in, env, terminal, observer, known, hook);
     }
 
     /** The usage text. */
@@ -133,19 +148,19 @@ public final class FerryCli {
         switch (o.command()) {
             case "ls" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return ListCommand.run(o, url, SessionFactory.create(o, url, env, err, observer, known), out);
+                return ListCommand.run(o, url, SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), out);
             }
             case "cert" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return CertCommand.run(url, SessionFactory.create(o, url, env, err, observer, known), out);
+                return CertCommand.run(url, SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), out);
             }
             case "get" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return GetCommand.run(o, url, o.arguments().get(1), SessionFactory.create(o, url, env, err, observer, known), out, err, progress);
+                return GetCommand.run(o, url, o.arguments().get(1), SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), out, err, progress);
             }
             case "put" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(1));
-                return PutCommand.run(o, o.arguments().get(0), url, SessionFactory.create(o, url, env, err, observer, known), in, err, progress);
+                return PutCommand.run(o, o.arguments().get(0), url, SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), in, err, progress);
             }
             default -> throw new UsageException("unknown command " + o.command());
         }
@@ -186,8 +201,13 @@ public final class FerryCli {
 
     /** The entry point of {@code ferry.jar}: also trusts what the user pinned in the window ({@code knownCertificates}). */
     public static void main(String[] args, Path knownCertificates) {
+        main(args, knownCertificates, () -> { });
+    }
+
+    /** As {@link #main(String[], Path)}, running {@code beforeTransfers} as {@link #beforeTransfers(Runnable)} says. */
+    public static void main(String[] args, Path knownCertificates, Runnable beforeTransfers) {
         exit(new FerryCli(System.out, System.err, System.in, System.getenv(), System.console() != null,
-                knownCertificates), args);
+                knownCertificates).beforeTransfers(beforeTransfers), args);
     }
 
     private static void exit(FerryCli cli, String[] args) {

@@ -32,19 +32,22 @@ final class SessionFactory {
     private final ConnectionSettings settings;
     private final String site;
     private final CliTrust trust;
+    private final Runnable beforeTransfers;
 
-    private SessionFactory(ConnectionSettings settings, String site, CliTrust trust) {
+    private SessionFactory(ConnectionSettings settings, String site, CliTrust trust, Runnable beforeTransfers) {
         this.settings = settings;
         this.site = site;
         this.trust = trust;
+        this.beforeTransfers = beforeTransfers;
     }
 
     /**
      * @param observer told every session's protocol as well ({@code -v} adds standard error)
      * @param known    the certificates the user chose to always trust in the window, if the command line uses them
+     * @param beforeTransfers run after each session opens, before anything is transferred on it
      */
     static SessionFactory create(CliOptions options, FtpUrl url, Map<String, String> env, PrintStream err,
-                                 ProtocolLog observer, Optional<KnownCertificates> known)
+                                 ProtocolLog observer, Optional<KnownCertificates> known, Runnable beforeTransfers)
             throws UsageException, ClientCertificateException {
         CliTrust trust = trust(options, known, err);
         if (url.mode() == FtpsMode.PLAIN && !options.allowPlain()) {
@@ -73,7 +76,7 @@ final class SessionFactory {
         if (options.clientCertificate().isPresent()) {
             b.clientCredentials(clientCredentials(options, env));
         }
-        return new SessionFactory(b.build(), url.withPath("").display(), trust);
+        return new SessionFactory(b.build(), url.withPath("").display(), trust, beforeTransfers);
     }
 
     /** The key the transfer queue knows this server by (the URL without password and path). */
@@ -90,7 +93,9 @@ final class SessionFactory {
     }
 
     FtpSession open() throws FtpException {
-        return FtpSession.open(settings);
+        FtpSession session = FtpSession.open(settings);
+        beforeTransfers.run();
+        return session;
     }
 
     private static CliTrust trust(CliOptions options, Optional<KnownCertificates> known, PrintStream err)
