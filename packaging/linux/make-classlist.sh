@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Writes packaging/linux/ferry.classlist: the classes one start of the window loads, which the package's
-# postinst turns into a class-data archive (AppCDS) for a faster start. Run it after
+# Writes packaging/linux/ferry.classlist: the classes one start of the window loads, and those of a `ferry put`
+# and `ferry get` against the demo server (TLS, the engine, the queue), which the package's postinst turns into
+# a class-data archive (AppCDS) for a faster start. Run it after
 # `mvn -B -Pinstaller package` when start-up code changed much, and rebuild (a stale list still works:
 # classes it does not name are loaded as usual). Needs Xvfb (or a DISPLAY).
 set -euo pipefail
@@ -16,10 +17,32 @@ if [ -z "${DISPLAY:-}" ]; then
     export DISPLAY=$display
     sleep 1
 fi
-trap '[ -n "$xvfb" ] && kill "$xvfb"; rm -rf "$work"' EXIT
-"$image/lib/runtime/bin/java" -Xshare:off -XX:DumpLoadedClassList="$work/all.classlist" \
-    -Dferry.startupProbe=true -Dferry.config.dir="$work/config" -cp "$cp" dev.ferry.app.Launcher
+server=""
+trap '[ -n "$xvfb" ] && kill "$xvfb"; [ -n "$server" ] && kill "$server"; rm -rf "$work"' EXIT
+java=("$image/lib/runtime/bin/java" -Xshare:off -Dferry.config.dir="$work/config" -cp "$cp")
+"${java[@]}" -XX:DumpLoadedClassList="$work/window.classlist" -Dferry.startupProbe=true dev.ferry.app.Launcher
+
+# The command line: the demo server runs in the JDK's java (source-file mode: the packaged runtime has no compiler).
+mkfifo "$work/server.in"
+java -cp "$cp" packaging/linux/TrainingServer.java < "$work/server.in" > "$work/server.out" &
+server=$!
+exec 3> "$work/server.in"
+for _ in $(seq 100); do [ -s "$work/server.out" ] && break; sleep 0.2; done
+read -r port user password fingerprint files < "$work/server.out"
+url="ftpes://$user@127.0.0.1:$port"
+export FERRY_TRAINING_PASSWORD=$password
+head -c 300000 /dev/urandom > "$work/up.bin"
+"${java[@]}" -XX:DumpLoadedClassList="$work/put.classlist" dev.ferry.app.Launcher put -q \
+    --fingerprint "$fingerprint" --password-env FERRY_TRAINING_PASSWORD "$work/up.bin" "$url/up.bin"
+"${java[@]}" -XX:DumpLoadedClassList="$work/get.classlist" dev.ferry.app.Launcher get -q \
+    --fingerprint "$fingerprint" --password-env FERRY_TRAINING_PASSWORD "$url/up.bin" "$work/down.bin"
+cmp "$work/up.bin" "$work/down.bin"
+exec 3>&-
+wait "$server" || true
+server=""
+
 # Lambda-proxy entries crash Java 17's static dump (SystemDictionaryShared::adjust_lambda_proxy_class_dictionary);
-# the lambdas' classes load as usual without them.
-grep -v '^@lambda-proxy' "$work/all.classlist" > packaging/linux/ferry.classlist
+# the lambdas' classes load as usual without them. The window's classes first, then those only the command line needs.
+cat "$work/window.classlist" "$work/put.classlist" "$work/get.classlist" | grep -v '^@lambda-proxy' \
+    | awk '!seen[$0]++' > packaging/linux/ferry.classlist
 echo "packaging/linux/ferry.classlist: $(wc -l < packaging/linux/ferry.classlist) classes"
