@@ -2,6 +2,7 @@ package dev.ferry.ui;
 
 import dev.ferry.app.ThemeMode;
 
+import java.net.URL;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +23,9 @@ public final class Theme {
     public static final String STYLESHEET = resource("ferry.css");
 
     // AtlantaFX 2.1.0's classes are built for Java 21 and do not load on 17; its stylesheets are plain resources.
-    static final String PRIMER_LIGHT = resource("/atlantafx/base/theme/primer-light.css");
-    static final String PRIMER_DARK = resource("/atlantafx/base/theme/primer-dark.css");
+    // The build copies them to theme/ with a precompiled .bss beside each, which JavaFX loads in their place.
+    static final String PRIMER_LIGHT = stylesheet("primer-light.css");
+    static final String PRIMER_DARK = stylesheet("primer-dark.css");
 
     private final FxBridge bridge;
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
@@ -65,6 +67,11 @@ public final class Theme {
         boolean isDark = effective == ThemeMode.DARK;
         Application.setUserAgentStylesheet(isDark ? PRIMER_DARK : PRIMER_LIGHT);
         dark.set(isDark);
+    }
+
+    private static String stylesheet(String name) {
+        URL compiled = Theme.class.getResource("theme/" + name);
+        return compiled != null ? compiled.toExternalForm() : resource("/atlantafx/base/theme/" + name);
     }
 
     private static String resource(String name) {
