@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +34,8 @@ public final class QueueStore implements AutoCloseable {
     private Thread saver;
     private volatile boolean dirty;
     private volatile boolean closed;
+    /** An unreadable queue file that could not be moved aside: it is kept as it is, never saved over. */
+    private volatile boolean leftInPlace;
 
     public QueueStore(Path file, Duration interval) {
         this.file = file;
@@ -46,7 +48,8 @@ public final class QueueStore implements AutoCloseable {
 
     /**
      * Reads the saved queue. A missing file is an empty queue; an unreadable one is renamed to
-     * {@code queue.json.unreadable-<time>} and reported in {@link Loaded#problem()}.
+     * {@code queue.json.unreadable-<time>} and reported in {@link Loaded#problem()}. When it cannot be
+     * renamed, it is left as it is and this store never writes over it.
      */
     public Loaded load() {
         if (!Files.exists(file)) {
@@ -67,14 +70,11 @@ public final class QueueStore implements AutoCloseable {
             }
             return new Loaded(items, Optional.empty());
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
-            try {
-                Files.move(file, aside);
-            } catch (IOException moveFailed) {
-                aside = file;
-            }
-            String problem = "the saved queue " + file + " could not be read (" + e.getMessage()
-                    + "); it was kept as " + aside + " and the queue starts empty";
+            Optional<Path> aside = AtomicFiles.moveAside(file, "unreadable", LocalDateTime.now());
+            leftInPlace = aside.isEmpty();
+            String problem = "the saved queue " + file + " could not be read (" + e.getMessage() + "); "
+                    + aside.map(a -> "it was kept as " + a + " and the queue starts empty")
+                            .orElse("it could not be moved aside, so the queue starts empty and is not saved over it");
             LOG.warn(problem);
             return new Loaded(List.of(), Optional.of(problem));
         }
@@ -136,8 +136,14 @@ public final class QueueStore implements AutoCloseable {
         }
     }
 
-    /** Writes {@code items} now: temporary file, then rename; the previous file becomes the backup. */
+    /**
+     * Writes {@code items} now: temporary file, then rename; the previous file becomes the backup. Does
+     * nothing while an unreadable queue file that could not be moved aside is in the way.
+     */
     public synchronized void save(List<TransferSnapshot> items) throws IOException {
+        if (leftInPlace) {
+            return;
+        }
         ObjectNode root = json.createObjectNode();
         root.put("version", VERSION);
         ArrayNode array = root.putArray("items");

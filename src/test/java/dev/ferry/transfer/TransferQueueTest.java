@@ -388,6 +388,19 @@ class TransferQueueTest {
         }
     }
 
+    @Test
+    void anUnreadableQueueFileThatCannotBeMovedAsideIsNeverSavedOver() throws IOException {
+        // A name so long that no "<name>.unreadable-<time>" fits the file system's limit: the rename fails, even for root.
+        Path file = Files.writeString(dir.resolve("q".repeat(240) + ".json"), "{ this is not json");
+        QueueStore store = new QueueStore(file, Duration.ofSeconds(1));
+        QueueStore.Loaded loaded = store.load();
+        assertTrue(loaded.items().isEmpty());
+        assertTrue(loaded.problem().orElseThrow().contains("not saved over it"), loaded.problem().get());
+
+        store.save(List.of());
+        assertEquals("{ this is not json", Files.readString(file));
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
