@@ -94,7 +94,12 @@ final class SessionFactory {
 
     FtpSession open() throws FtpException {
         FtpSession session = FtpSession.open(settings);
-        beforeTransfers.run();
+        try {
+            beforeTransfers.run();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
         return session;
     }
 
