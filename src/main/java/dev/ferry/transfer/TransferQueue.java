@@ -36,6 +36,8 @@ public final class TransferQueue implements AutoCloseable {
     private long nextId = 1;
     private int cursor;
     private int waitingForRetry;
+    /** Items neither finished nor paused: the queue is idle when there are none ({@link #awaitIdle}). */
+    private int unsettled;
     private boolean closed;
     private final SpeedLimit limit;
     private final StallWatchdog watchdog = new StallWatchdog();
@@ -92,6 +94,7 @@ public final class TransferQueue implements AutoCloseable {
                 item.remote = t.remote();
                 order.add(item);
                 byId.put(item.id, item);
+                unsettled++;
                 added.add(item.snapshot());
             }
             changed.signalAll();
@@ -120,6 +123,9 @@ public final class TransferQueue implements AutoCloseable {
                     case DONE, FAILED, CANCELLED, PAUSED -> s.state();
                     default -> TransferState.QUEUED;
                 };
+                if (isUnsettled(item.state)) {
+                    unsettled++;
+                }
                 order.add(item);
                 byId.put(item.id, item);
                 nextId = Math.max(nextId, item.id + 1);
@@ -327,6 +333,9 @@ public final class TransferQueue implements AutoCloseable {
         if (state == TransferState.RETRY_WAIT) {
             waitingForRetry++;
         }
+        if (isUnsettled(item.state) != isUnsettled(state)) {
+            unsettled += isUnsettled(state) ? 1 : -1;
+        }
         item.state = state;
         item.lastError = error;
         if (state == TransferState.QUEUED) {
@@ -335,6 +344,10 @@ public final class TransferQueue implements AutoCloseable {
         changed.signalAll();
         TransferSnapshot s = item.snapshot();
         listeners.forEach(l -> l.changed(s));
+    }
+
+    private static boolean isUnsettled(TransferState state) {
+        return !state.isFinished() && state != TransferState.PAUSED;
     }
 
     private int indexOf(TransferItem item) {
@@ -549,8 +562,7 @@ public final class TransferQueue implements AutoCloseable {
         lock.lock();
         try {
             while (true) {
-                boolean idle = order.stream().allMatch(i -> i.state.isFinished() || i.state == TransferState.PAUSED);
-                if (idle) {
+                if (unsettled == 0) {
                     return true;
                 }
                 long left = deadline - System.nanoTime();
