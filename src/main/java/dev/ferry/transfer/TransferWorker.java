@@ -95,11 +95,14 @@ final class TransferWorker implements Runnable {
             pool.release(item.site, session);
             whenStopped(item);
         } catch (FtpException e) {
-            if (e instanceof FtpConnectionException || e instanceof dev.ferry.engine.FtpTimeoutException
-                    || session != null && !session.isOpen()) {
-                pool.discard(session);
-            } else {
-                pool.release(item.site, session);
+            // No session when connecting failed (a wrong password, a refused certificate): nothing to give back.
+            if (session != null) {
+                if (e instanceof FtpConnectionException || e instanceof dev.ferry.engine.FtpTimeoutException
+                        || !session.isOpen()) {
+                    pool.discard(session);
+                } else {
+                    pool.release(item.site, session);
+                }
             }
             if (item.stopAs != null) {
                 whenStopped(item);

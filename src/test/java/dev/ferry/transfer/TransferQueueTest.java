@@ -212,6 +212,25 @@ class TransferQueueTest {
     }
 
     @Test
+    void aWrongPasswordFailsTheItemWithTheServersReplyAndTheWorkerGoesOn() throws Exception {
+        TransferQueue q = new TransferQueue(QueueOptions.defaults().withRetries(2, Duration.ofMillis(20)));
+        queues.add(q);
+        q.registerSite(SITE, () -> FtpSession.open(settings().toBuilder().credentials(server.user(), "wrong").build()));
+        Files.write(server.home().resolve("w1.txt"), "one".getBytes());
+        Files.write(server.home().resolve("w2.txt"), "two".getBytes());
+        List<TransferSnapshot> added = q.add(List.of(NewTransfer.download(SITE, "/w1.txt", dir.resolve("w1.txt"), 3),
+                NewTransfer.download(SITE, "/w2.txt", dir.resolve("w2.txt"), 3)));
+        q.start();
+        awaitIdle(q);
+        for (TransferSnapshot a : added) {
+            TransferSnapshot s = q.snapshot(a.id()).orElseThrow();
+            assertEquals(TransferState.FAILED, s.state(), s.toString());
+            assertTrue(s.lastError().orElseThrow().contains("530"), s.lastError().get());
+        }
+        assertFalse(Files.exists(dir.resolve("w1.txt")));
+    }
+
+    @Test
     void skipsAnExistingTargetWhenToldTo() throws Exception {
         Files.write(server.home().resolve("s.txt"), "new".getBytes());
         Files.writeString(dir.resolve("s.txt"), "mine");
