@@ -100,6 +100,11 @@ public final class MainWindow {
                 KeyCombination.SHIFT_DOWN), newSession);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), sites::open);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
         stage.setScene(scene);
         WindowIcons.applyTo(stage);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
@@ -122,6 +127,21 @@ public final class MainWindow {
 
     public CommanderModel model() {
         return model;
+    }
+
+    QueueViewModel queueModel() {
+        return queueModel;
+    }
+
+    /**
+     * Closes the window (Ctrl+Q, or the window's close button), after asking when transfers are unfinished:
+     * those stop and continue at the next start.
+     */
+    public void quit() {
+        int unfinished = queueModel.unfinishedItems();
+        if (unfinished == 0 || QuitQuestion.confirm(stage, unfinished)) {
+            stage.close();
+        }
     }
 
     /** Shows the window once the theme is in place (so it does not flash light, then dark). */

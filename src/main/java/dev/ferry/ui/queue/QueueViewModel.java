@@ -146,6 +146,18 @@ public final class QueueViewModel {
         return readOnlyRows;
     }
 
+    /** Items still to do or under way, as the last sample showed them (paused ones are not counted). */
+    public int unfinishedItems() {
+        int n = 0;
+        for (QueueRow row : rows) {
+            TransferState state = row.getState();
+            if (!state.isFinished() && state != TransferState.PAUSED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public ReadOnlyIntegerProperty totalItemsProperty() {
         return totalItems.getReadOnlyProperty();
     }
