@@ -6,16 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-assets/screenshots/certificate-expired.png}
-DISPLAY_NUM=${DISPLAY_NUM:-:81}
+source assets/screenshots/lib.sh
 WORK=$(mktemp -d)
-XVFB_PID=
-APP_PID=
 SERVER_PID=
 
 cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+    stop_shots
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -37,33 +34,12 @@ FTP_PASSWORD=$(sed -n 's/^PASSWORD=//p' "$WORK/server.out")
 [ -n "$PORT" ] || { echo "the test server did not start:" >&2; cat "$WORK/server.err" >&2; exit 1; }
 
 CONFIG="$WORK/config"
-mkdir -p "$CONFIG" "$WORK/local"
-cat > "$CONFIG/settings.json" <<JSON
-{"version": 1, "lastLocalFolder": "$WORK/local", "theme": "${THEME:-LIGHT}",
- "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}
-JSON
+mkdir -p "$WORK/local"
+write_settings "$CONFIG" "$WORK/local"
 
-Xvfb "$DISPLAY_NUM" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-sleep 1
-export DISPLAY=$DISPLAY_NUM
-java -Dferry.config.dir="$CONFIG" -jar target/ferry.jar >"$WORK/app.out" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 100); do
-    xdotool search --name '^Ferry' >/dev/null 2>&1 && break
-    sleep 0.2
-done
-sleep 2
-key() { xdotool key --clearmodifiers "$@"; sleep 0.3; }
-typ() { xdotool type --delay 20 "$1"; sleep 0.2; }
-
-key ctrl+n                      # the quick-connect host field
-typ localhost
-key Tab; key ctrl+a; typ "$PORT"
-key Tab; key Tab                # past the mode (Explicit FTPS)
-typ "$FTP_USER"
-key Tab; typ "$FTP_PASSWORD"
-key Return
+start_display "${DISPLAY_NUM:-:81}"
+start_app "$CONFIG"
+quick_connect localhost "$PORT" "$FTP_USER" "$FTP_PASSWORD"
 for _ in $(seq 1 50); do
     xdotool search --name 'Certificate not trusted' >/dev/null 2>&1 && break
     sleep 0.2

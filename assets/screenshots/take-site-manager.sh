@@ -7,24 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-assets/screenshots/site-manager.png}
 OUT_SESSION=${2:-assets/screenshots/session-dialog.png}
-DISPLAY_NUM=${DISPLAY_NUM:-:83}
+source assets/screenshots/lib.sh
 WORK=$(mktemp -d)
-XVFB_PID=
-APP_PID=
 
 cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+    stop_shots
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 CONFIG="$WORK/config"
-mkdir -p "$CONFIG" "$WORK/home"
-cat > "$CONFIG/settings.json" <<JSON
-{"version": 1, "theme": "LIGHT", "lastLocalFolder": "$WORK/home",
- "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}
-JSON
+mkdir -p "$WORK/home"
+write_settings "$CONFIG" "$WORK/home"
 site() { # id name folder mode host port user passwordMode remote comment
     local typed=false; [ "$6" != 21 ] && [ "$6" != 990 ] && typed=true
     printf '{"id": "%s", "name": "%s", "folder": "%s", "mode": "%s", "host": "%s", "port": %s, "portTyped": %s,
@@ -45,19 +39,8 @@ cat > "$CONFIG/sites.json" <<JSON
  ]}
 JSON
 
-Xvfb "$DISPLAY_NUM" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-sleep 1
-export DISPLAY=$DISPLAY_NUM
-java -Dferry.config.dir="$CONFIG" -jar target/ferry.jar >"$WORK/app.out" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 100); do
-    xdotool search --name '^Ferry' >/dev/null 2>&1 && break
-    sleep 0.2
-done
-sleep 2
-key() { xdotool key --clearmodifiers "$@"; sleep 0.4; }
-typ() { xdotool type --delay 20 "$1"; sleep 0.2; }
+start_display "${DISPLAY_NUM:-:83}"
+start_app "$CONFIG"
 
 key ctrl+shift+s                # the site manager
 sleep 2

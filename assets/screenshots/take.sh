@@ -7,13 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-assets/screenshots/commander.png}
 source bench/lib.sh
-DISPLAY_NUM=:77
-XVFB_PID=
-APP_PID=
+source assets/screenshots/lib.sh
 
 cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+    stop_shots
     stop_vsftpd
 }
 trap cleanup EXIT
@@ -33,35 +30,11 @@ head -c 2400000 /dev/urandom > "$LOCAL/holiday.mp4"
 head -c 48000 /dev/urandom > "$LOCAL/budget.xlsx"
 head -c 5200 /dev/urandom > "$LOCAL/todo.md"
 CONFIG="$WORK/config"
-mkdir -p "$CONFIG"
-cat > "$CONFIG/settings.json" <<JSON
-{"version": 1, "lastLocalFolder": "$LOCAL", "confirmTransfers": false, "theme": "LIGHT",
- "fileExistsPolicy": "OVERWRITE", "bottomDivider": 0.62,
- "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}
-JSON
+write_settings "$CONFIG" "$LOCAL" '"confirmTransfers": false, "fileExistsPolicy": "OVERWRITE", "bottomDivider": 0.62,'
 
-Xvfb "$DISPLAY_NUM" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-sleep 1
-DISPLAY=$DISPLAY_NUM java -Dferry.config.dir="$CONFIG" -Dferry.speedLimit="${SPEED_LIMIT:-40000000}" \
-    -jar target/ferry.jar >"$WORK/app.out" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 100); do
-    DISPLAY=$DISPLAY_NUM xdotool search --name '^Ferry' >/dev/null 2>&1 && break
-    sleep 0.2
-done
-sleep 2
-export DISPLAY=$DISPLAY_NUM
-key() { xdotool key --clearmodifiers "$@"; sleep 0.3; }
-typ() { xdotool type --delay 20 "$1"; sleep 0.2; }
-
-key ctrl+n                      # the quick-connect host field
-typ 127.0.0.1
-key Tab; key ctrl+a; typ "$PORT"
-key Tab; key Tab                # past the mode (Explicit FTPS)
-typ "$FTP_USER"
-key Tab; typ "$FTP_PASSWORD"
-key Return
+start_display "${DISPLAY_NUM:-:77}"
+start_app "$CONFIG" -Dferry.speedLimit="${SPEED_LIMIT:-40000000}"
+quick_connect 127.0.0.1 "$PORT" "$FTP_USER" "$FTP_PASSWORD"
 sleep 3
 key alt+o                       # "Trust once" in the certificate dialog: the certificate is self-signed
 sleep 3
