@@ -123,7 +123,7 @@ public final class TransferQueue implements AutoCloseable {
                     case DONE, FAILED, CANCELLED, PAUSED -> s.state();
                     default -> TransferState.QUEUED;
                 };
-                if (isUnsettled(item.state)) {
+                if (!item.state.isSettled()) {
                     unsettled++;
                 }
                 order.add(item);
@@ -333,8 +333,8 @@ public final class TransferQueue implements AutoCloseable {
         if (state == TransferState.RETRY_WAIT) {
             waitingForRetry++;
         }
-        if (isUnsettled(item.state) != isUnsettled(state)) {
-            unsettled += isUnsettled(state) ? 1 : -1;
+        if (item.state.isSettled() != state.isSettled()) {
+            unsettled += state.isSettled() ? -1 : 1;
         }
         item.state = state;
         item.lastError = error;
@@ -344,10 +344,6 @@ public final class TransferQueue implements AutoCloseable {
         changed.signalAll();
         TransferSnapshot s = item.snapshot();
         listeners.forEach(l -> l.changed(s));
-    }
-
-    private static boolean isUnsettled(TransferState state) {
-        return !state.isFinished() && state != TransferState.PAUSED;
     }
 
     private int indexOf(TransferItem item) {

@@ -47,6 +47,11 @@ public enum TransferState {
         return this == DONE || this == FAILED || this == CANCELLED;
     }
 
+    /** Finished or paused: the queue has nothing more to do with the item until the user acts. */
+    public boolean isSettled() {
+        return isFinished() || this == PAUSED;
+    }
+
     /** A worker holds the item. */
     public boolean isActive() {
         return this == CONNECTING || this == RUNNING || this == VERIFYING || this == WAITING_FOR_USER;

@@ -150,8 +150,7 @@ public final class QueueViewModel {
     public int unfinishedItems() {
         int n = 0;
         for (QueueRow row : rows) {
-            TransferState state = row.getState();
-            if (!state.isFinished() && state != TransferState.PAUSED) {
+            if (!row.getState().isSettled()) {
                 n++;
             }
         }
