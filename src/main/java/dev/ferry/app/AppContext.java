@@ -75,9 +75,8 @@ public final class AppContext implements AutoCloseable {
                 case DONE, FAILED, CANCELLED, PAUSED -> false;
                 default -> true;
             };
-            restored.add(unfinished ? new TransferSnapshot(s.id(), s.site(), s.direction(), s.folder(), s.parent(),
-                    s.remotePath(), s.localPath(), s.size(), s.bytesDone(), TransferState.PAUSED, s.attempts(),
-                    s.lastError(), Optional.of("waiting for a connection to " + s.site())) : s);
+            restored.add(unfinished
+                    ? s.restoredAs(TransferState.PAUSED, Optional.of("waiting for a connection to " + s.site())) : s);
         }
         return restored;
     }

@@ -1,15 +1,28 @@
 package dev.ferry.transfer;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What to add to the queue.
  *
  * @param size           bytes of the source, -1 when unknown (learned when the transfer starts)
  * @param remote         what is known of the remote side without asking the server again (from a listing)
+ * @param fileExists     what to do when the target exists, for this transfer (and the files a folder holds);
+ *                       empty: the queue's {@link QueueOptions#fileExists()}
  */
 public record NewTransfer(String site, TransferDirection direction, boolean folder, String remotePath, Path localPath,
-                          long size, RemoteHint remote) {
+                          long size, RemoteHint remote, Optional<FileExistsPolicy> fileExists) {
+
+    public NewTransfer(String site, TransferDirection direction, boolean folder, String remotePath, Path localPath,
+                       long size, RemoteHint remote) {
+        this(site, direction, folder, remotePath, localPath, size, remote, Optional.empty());
+    }
+
+    /** This transfer with its own answer to "the target exists", kept whatever is queued later. */
+    public NewTransfer withFileExists(FileExistsPolicy policy) {
+        return new NewTransfer(site, direction, folder, remotePath, localPath, size, remote, Optional.of(policy));
+    }
 
     public static NewTransfer download(String site, String remotePath, Path localPath, long size) {
         return new NewTransfer(site, TransferDirection.DOWNLOAD, false, remotePath, localPath, size, RemoteHint.UNKNOWN);

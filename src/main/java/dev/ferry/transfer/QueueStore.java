@@ -66,7 +66,8 @@ public final class QueueStore implements AutoCloseable {
                         TransferDirection.valueOf(text(n, "direction")), n.path("folder").asBoolean(),
                         n.path("parent").asLong(), text(n, "remote"), text(n, "local"), n.path("size").asLong(-1),
                         n.path("done").asLong(0), TransferState.valueOf(text(n, "state")), 0,
-                        Optional.ofNullable(n.path("error").textValue()), Optional.ofNullable(n.path("note").textValue())));
+                        Optional.ofNullable(n.path("error").textValue()), Optional.ofNullable(n.path("note").textValue()),
+                        Optional.ofNullable(n.path("fileExists").textValue()).map(FileExistsPolicy::valueOf)));
             }
             return new Loaded(items, Optional.empty());
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
@@ -161,6 +162,7 @@ public final class QueueStore implements AutoCloseable {
             n.put("state", s.state().name());
             s.lastError().ifPresent(e -> n.put("error", e));
             s.note().ifPresent(e -> n.put("note", e));
+            s.fileExists().ifPresent(p -> n.put("fileExists", p.name()));
         }
         AtomicFiles.write(file, json.writeValueAsBytes(root));
     }

@@ -27,6 +27,8 @@ final class TransferItem {
     long retryAtNanos;
     Cancellation cancellation;
     TransferState stopAs;
+    /** The item's own answer to "the target exists"; null: the queue's. */
+    FileExistsPolicy fileExists;
 
     TransferItem(long id, String site, TransferDirection direction, boolean folder, long parent, String remotePath,
                  String localPath, long size) {
@@ -42,6 +44,6 @@ final class TransferItem {
 
     TransferSnapshot snapshot() {
         return new TransferSnapshot(id, site, direction, folder, parent, remotePath, localPath, size, bytesDone.get(),
-                state, attempts, Optional.ofNullable(lastError), Optional.ofNullable(note));
+                state, attempts, Optional.ofNullable(lastError), Optional.ofNullable(note), Optional.ofNullable(fileExists));
     }
 }

@@ -92,6 +92,8 @@ public final class TransferQueue implements AutoCloseable {
                 TransferItem item = new TransferItem(nextId++, t.site(), t.direction(), t.folder(), parent,
                         t.remotePath(), t.localPath().toString(), t.size());
                 item.remote = t.remote();
+                TransferItem from = byId.get(parent);
+                item.fileExists = t.fileExists().orElse(from == null ? null : from.fileExists);
                 order.add(item);
                 byId.put(item.id, item);
                 unsettled++;
@@ -119,6 +121,7 @@ public final class TransferQueue implements AutoCloseable {
                 item.attempts = 0;
                 item.lastError = s.lastError().orElse(null);
                 item.note = s.note().orElse(null);
+                item.fileExists = s.fileExists().orElse(null);
                 item.state = switch (s.state()) {
                     case DONE, FAILED, CANCELLED, PAUSED -> s.state();
                     default -> TransferState.QUEUED;

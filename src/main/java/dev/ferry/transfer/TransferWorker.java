@@ -255,7 +255,7 @@ final class TransferWorker implements Runnable {
         long size = Files.size(source);
         item.size = size;
         String remote = item.remotePath;
-        FileExistsPolicy configured = queue.options().fileExists();
+        FileExistsPolicy configured = policyOf(item);
         boolean resuming = item.attempts > 1 || item.bytesDone.get() > 0;
         long offset = 0;
         if (configured != FileExistsPolicy.OVERWRITE || resuming) {
@@ -535,7 +535,10 @@ final class TransferWorker implements Runnable {
 
     private FileExistsPolicy decide(TransferItem item, long targetSize, long targetModified, long sourceSize,
                                     long sourceModified) throws InterruptedException, IOException {
-        FileExistsPolicy policy = queue.rememberedAnswer() != null ? queue.rememberedAnswer() : queue.options().fileExists();
+        FileExistsPolicy policy = policyOf(item);
+        if (policy == FileExistsPolicy.ASK && queue.rememberedAnswer() != null) {
+            policy = queue.rememberedAnswer();
+        }
         if (policy == FileExistsPolicy.ASK) {
             queue.report(item, TransferState.WAITING_FOR_USER, null);
             try {
@@ -556,6 +559,11 @@ final class TransferWorker implements Runnable {
             case ASK -> FileExistsPolicy.SKIP;
             default -> policy;
         };
+    }
+
+    /** The item's own answer to "the target exists", else the queue's. */
+    private FileExistsPolicy policyOf(TransferItem item) {
+        return item.fileExists != null ? item.fileExists : queue.options().fileExists();
     }
 
     private void finishSkipped(TransferItem item, long size, String why) {

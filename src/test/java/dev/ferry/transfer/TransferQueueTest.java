@@ -276,6 +276,57 @@ class TransferQueueTest {
     }
 
     @Test
+    void eachTransferKeepsItsOwnFileExistsChoiceWhateverIsQueuedLater() throws Exception {
+        for (String n : List.of("keep.txt", "over.txt")) {
+            Files.write(server.home().resolve(n), "server".getBytes());
+            Files.writeString(dir.resolve(n), "local");
+        }
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.OVERWRITE));
+        q.add(List.of(NewTransfer.download(SITE, "/keep.txt", dir.resolve("keep.txt"), 6)
+                .withFileExists(FileExistsPolicy.SKIP)));
+        q.add(List.of(NewTransfer.download(SITE, "/over.txt", dir.resolve("over.txt"), 6)
+                .withFileExists(FileExistsPolicy.OVERWRITE)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("local", Files.readString(dir.resolve("keep.txt")), "the first batch said skip");
+        assertEquals("server", Files.readString(dir.resolve("over.txt")));
+    }
+
+    @Test
+    void filesFoundInAFolderFollowTheFoldersChoice() throws Exception {
+        Files.createDirectories(server.home().resolve("tree"));
+        Files.write(server.home().resolve("tree/t.txt"), "server".getBytes());
+        Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(dir.resolve("tree/t.txt"), "local");
+        TransferQueue q = queue(QueueOptions.defaults().withFileExists(FileExistsPolicy.OVERWRITE));
+        q.add(List.of(NewTransfer.downloadFolder(SITE, "/tree", dir.resolve("tree")).withFileExists(FileExistsPolicy.SKIP)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("local", Files.readString(dir.resolve("tree/t.txt")));
+        assertTrue(q.snapshots().stream().allMatch(s -> s.fileExists().equals(java.util.Optional.of(FileExistsPolicy.SKIP))),
+                () -> q.snapshots().toString());
+    }
+
+    @Test
+    void anAnswerForAllDoesNotOverruleATransfersOwnChoice() throws Exception {
+        for (String n : List.of("a1.txt", "a2.txt", "a3.txt")) {
+            Files.write(server.home().resolve(n), "server".getBytes());
+            Files.writeString(dir.resolve(n), "local");
+        }
+        UserPrompt prompt = (item, target) ->
+                CompletableFuture.completedFuture(new UserPrompt.FileExistsAnswer(FileExistsPolicy.OVERWRITE, true));
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.ASK).withPrompt(prompt));
+        q.add(List.of(NewTransfer.download(SITE, "/a1.txt", dir.resolve("a1.txt"), 6),
+                NewTransfer.download(SITE, "/a2.txt", dir.resolve("a2.txt"), 6).withFileExists(FileExistsPolicy.SKIP),
+                NewTransfer.download(SITE, "/a3.txt", dir.resolve("a3.txt"), 6)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("server", Files.readString(dir.resolve("a1.txt")));
+        assertEquals("local", Files.readString(dir.resolve("a2.txt")), "its own choice was skip");
+        assertEquals("server", Files.readString(dir.resolve("a3.txt")), "the answer for all");
+    }
+
+    @Test
     void overwritesOnlyWhenSizesDifferWhenToldTo() throws Exception {
         Files.write(server.home().resolve("same.txt"), "1234".getBytes());
         Files.write(server.home().resolve("diff.txt"), "123456".getBytes());
@@ -394,6 +445,18 @@ class TransferQueueTest {
         for (int i = 0; i < 6; i++) {
             assertArrayEquals(contents.get(i), Files.readAllBytes(dir.resolve("m" + i + ".bin")), "file " + i);
         }
+    }
+
+    @Test
+    void aSavedItemKeepsItsOwnFileExistsChoice() throws IOException {
+        TransferQueue q = queue(QueueOptions.defaults());
+        q.add(List.of(NewTransfer.download(SITE, "/own.txt", dir.resolve("own.txt"), 3).withFileExists(FileExistsPolicy.RENAME),
+                NewTransfer.download(SITE, "/queue.txt", dir.resolve("queue.txt"), 3)));
+        Path file = dir.resolve("queue.json");
+        new QueueStore(file, Duration.ofSeconds(1)).save(q.snapshots());
+        List<TransferSnapshot> loaded = new QueueStore(file, Duration.ofSeconds(1)).load().items();
+        assertEquals(java.util.Optional.of(FileExistsPolicy.RENAME), loaded.get(0).fileExists());
+        assertEquals(java.util.Optional.empty(), loaded.get(1).fileExists());
     }
 
     @Test

@@ -262,7 +262,9 @@ public final class CommanderModel {
         if (site == null) {
             return 0;
         }
-        queue.updateOptions(o -> o.withFileExists(choice.fileExists()).withKeepTimestamps(choice.keepTimestamps()));
+        // The file-exists choice belongs to this batch: transfers already queued keep theirs. Keeping
+        // modification times is one setting for the whole queue.
+        queue.updateOptions(o -> o.withKeepTimestamps(choice.keepTimestamps()));
         List<NewTransfer> transfers = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         String target = choice.targetFolder();
@@ -298,7 +300,7 @@ public final class CommanderModel {
                 }
             }
         }
-        List<TransferSnapshot> added = queue.add(transfers);
+        List<TransferSnapshot> added = queue.add(transfers.stream().map(t -> t.withFileExists(choice.fileExists())).toList());
         if (plan.move()) {
             Side from = plan.direction() == TransferDirection.UPLOAD ? Side.LOCAL : Side.REMOTE;
             Map<Long, FileEntry> sources = new HashMap<>();

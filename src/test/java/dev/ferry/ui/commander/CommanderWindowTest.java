@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.ferry.fs.FileEntry;
 import dev.ferry.testsupport.FtpsServerExtension;
+import dev.ferry.transfer.FileExistsPolicy;
 import dev.ferry.transfer.TransferState;
 
 @ExtendWith(ApplicationExtension.class)
@@ -177,6 +178,20 @@ class CommanderWindowTest {
                 robot.lookup("#transfer-target").queryTextInputControl().getText());
         robot.clickOn("Start");
         await(() -> Files.exists(server.home().resolve("charlie.txt")), "the upload");
+    }
+
+    @Test
+    void aTransfersFileExistsChoiceStaysWithItAndLeavesTheQueuesOwnAlone(FxRobot robot) throws Exception {
+        Files.writeString(server.home().resolve("bravo.txt"), "server copy");
+        harness.defaults.confirmProperty().set(false);
+        harness.defaults.fileExistsProperty().set(FileExistsPolicy.SKIP);
+        connect(robot);
+        focusLocalOn(robot, "bravo.txt");
+        robot.type(KeyCode.F5);
+        await(() -> harness.queue.snapshots().stream().anyMatch(s -> s.state() == TransferState.DONE), "the transfer");
+        assertEquals("server copy", Files.readString(server.home().resolve("bravo.txt")), "skipped, as chosen");
+        assertEquals(java.util.Optional.of(FileExistsPolicy.SKIP), harness.queue.snapshots().get(0).fileExists());
+        assertEquals(FileExistsPolicy.OVERWRITE, harness.queue.options().fileExists(), "the queue's own is untouched");
     }
 
     @Test

@@ -308,7 +308,7 @@ class QueuePanelTest {
         TransferQueue q = idleQueue();
         q.restore(List.of(new TransferSnapshot(5, "nowhere", dev.ferry.transfer.TransferDirection.DOWNLOAD, false, 0,
                 "/gone.bin", dir.resolve("gone.bin").toString(), 10, 0, TransferState.FAILED, 1,
-                Optional.of("550 /gone.bin: no such file"), Optional.empty())));
+                Optional.of("550 /gone.bin: no such file"), Optional.empty(), Optional.empty())));
         show(q);
         waitUntil(() -> "Failed".equals(text(robot, 0, "queue-state")));
         clickRow(robot, 0);

@@ -80,7 +80,7 @@ class QueueViewModelTest {
 
     private static TransferSnapshot saved(long id, String name, long size, long done, TransferState state, String error) {
         return new TransferSnapshot(id, "nowhere", TransferDirection.DOWNLOAD, false, 0, "/files/" + name,
-                "/tmp/ferry-test/" + name, size, done, state, 0, Optional.ofNullable(error), Optional.empty());
+                "/tmp/ferry-test/" + name, size, done, state, 0, Optional.ofNullable(error), Optional.empty(), Optional.empty());
     }
 
     private List<String> names() throws Exception {
