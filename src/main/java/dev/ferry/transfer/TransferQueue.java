@@ -309,7 +309,7 @@ public final class TransferQueue implements AutoCloseable {
         listeners.forEach(l -> l.changed(s));
     }
 
-    /** The user's "apply to all" answer to a file-exists question, if given. */
+    /** The user's "apply to all" answer to a file-exists question, until the queue has nothing left to do. */
     FileExistsPolicy rememberedAnswer() {
         return rememberedAnswer;
     }
@@ -338,6 +338,10 @@ public final class TransferQueue implements AutoCloseable {
         }
         if (item.state.isSettled() != state.isSettled()) {
             unsettled += state.isSettled() ? -1 : 1;
+            if (unsettled == 0) {
+                // "Do the same for every file in the queue" ends with that queue's work.
+                rememberedAnswer = null;
+            }
         }
         item.state = state;
         item.lastError = error;

@@ -308,6 +308,30 @@ class TransferQueueTest {
     }
 
     @Test
+    void anAnswerForAllLastsUntilTheQueueHasNothingLeftToDo() throws Exception {
+        for (String n : List.of("r1.txt", "r2.txt", "r3.txt")) {
+            Files.write(server.home().resolve(n), "server".getBytes());
+            Files.writeString(dir.resolve(n), "local");
+        }
+        AtomicInteger asked = new AtomicInteger();
+        UserPrompt prompt = (item, target) -> {
+            asked.incrementAndGet();
+            return CompletableFuture.completedFuture(new UserPrompt.FileExistsAnswer(FileExistsPolicy.OVERWRITE, true));
+        };
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.ASK).withPrompt(prompt));
+        q.add(List.of(NewTransfer.download(SITE, "/r1.txt", dir.resolve("r1.txt"), 6),
+                NewTransfer.download(SITE, "/r2.txt", dir.resolve("r2.txt"), 6)));
+        q.start();
+        awaitIdle(q);
+        assertEquals(1, asked.get());
+
+        q.add(List.of(NewTransfer.download(SITE, "/r3.txt", dir.resolve("r3.txt"), 6)));
+        awaitIdle(q);
+        assertEquals(2, asked.get(), "a later queue is asked again");
+        assertEquals("server", Files.readString(dir.resolve("r3.txt")));
+    }
+
+    @Test
     void anAnswerForAllDoesNotOverruleATransfersOwnChoice() throws Exception {
         for (String n : List.of("a1.txt", "a2.txt", "a3.txt")) {
             Files.write(server.home().resolve(n), "server".getBytes());
