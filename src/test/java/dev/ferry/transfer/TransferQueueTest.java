@@ -67,6 +67,23 @@ class TransferQueueTest {
         return b;
     }
 
+    /** Each name as "server" on the server and "local" in the local folder. */
+    private void onBothSides(String... names) throws IOException {
+        for (String n : names) {
+            Files.write(server.home().resolve(n), "server".getBytes());
+            Files.writeString(dir.resolve(n), "local");
+        }
+    }
+
+    /** One worker; the queue asks, and the user answers "overwrite, and the same for every file" ({@code asked} counts). */
+    private TransferQueue askingQueue(AtomicInteger asked) {
+        UserPrompt prompt = (item, target) -> {
+            asked.incrementAndGet();
+            return CompletableFuture.completedFuture(new UserPrompt.FileExistsAnswer(FileExistsPolicy.OVERWRITE, true));
+        };
+        return queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.ASK).withPrompt(prompt));
+    }
+
     private static void awaitIdle(TransferQueue q) throws InterruptedException {
         assertTrue(q.awaitIdle(Duration.ofSeconds(60)), () -> "queue did not finish: " + q.snapshots());
     }
@@ -256,16 +273,9 @@ class TransferQueueTest {
 
     @Test
     void asksTheUserAndAppliesTheAnswerToAll() throws Exception {
-        for (String n : List.of("q1.txt", "q2.txt")) {
-            Files.write(server.home().resolve(n), "server".getBytes());
-            Files.writeString(dir.resolve(n), "local");
-        }
+        onBothSides("q1.txt", "q2.txt");
         AtomicInteger asked = new AtomicInteger();
-        UserPrompt prompt = (item, target) -> {
-            asked.incrementAndGet();
-            return CompletableFuture.completedFuture(new UserPrompt.FileExistsAnswer(FileExistsPolicy.OVERWRITE, true));
-        };
-        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.ASK).withPrompt(prompt));
+        TransferQueue q = askingQueue(asked);
         q.add(List.of(NewTransfer.download(SITE, "/q1.txt", dir.resolve("q1.txt"), 6),
                 NewTransfer.download(SITE, "/q2.txt", dir.resolve("q2.txt"), 6)));
         q.start();
@@ -277,10 +287,7 @@ class TransferQueueTest {
 
     @Test
     void eachTransferKeepsItsOwnFileExistsChoiceWhateverIsQueuedLater() throws Exception {
-        for (String n : List.of("keep.txt", "over.txt")) {
-            Files.write(server.home().resolve(n), "server".getBytes());
-            Files.writeString(dir.resolve(n), "local");
-        }
+        onBothSides("keep.txt", "over.txt");
         TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.OVERWRITE));
         q.add(List.of(NewTransfer.download(SITE, "/keep.txt", dir.resolve("keep.txt"), 6)
                 .withFileExists(FileExistsPolicy.SKIP)));
@@ -309,16 +316,9 @@ class TransferQueueTest {
 
     @Test
     void anAnswerForAllLastsUntilTheQueueHasNothingLeftToDo() throws Exception {
-        for (String n : List.of("r1.txt", "r2.txt", "r3.txt")) {
-            Files.write(server.home().resolve(n), "server".getBytes());
-            Files.writeString(dir.resolve(n), "local");
-        }
+        onBothSides("r1.txt", "r2.txt", "r3.txt");
         AtomicInteger asked = new AtomicInteger();
-        UserPrompt prompt = (item, target) -> {
-            asked.incrementAndGet();
-            return CompletableFuture.completedFuture(new UserPrompt.FileExistsAnswer(FileExistsPolicy.OVERWRITE, true));
-        };
-        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.ASK).withPrompt(prompt));
+        TransferQueue q = askingQueue(asked);
         q.add(List.of(NewTransfer.download(SITE, "/r1.txt", dir.resolve("r1.txt"), 6),
                 NewTransfer.download(SITE, "/r2.txt", dir.resolve("r2.txt"), 6)));
         q.start();
@@ -333,13 +333,8 @@ class TransferQueueTest {
 
     @Test
     void anAnswerForAllDoesNotOverruleATransfersOwnChoice() throws Exception {
-        for (String n : List.of("a1.txt", "a2.txt", "a3.txt")) {
-            Files.write(server.home().resolve(n), "server".getBytes());
-            Files.writeString(dir.resolve(n), "local");
-        }
-        UserPrompt prompt = (item, target) ->
-                CompletableFuture.completedFuture(new UserPrompt.FileExistsAnswer(FileExistsPolicy.OVERWRITE, true));
-        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.ASK).withPrompt(prompt));
+        onBothSides("a1.txt", "a2.txt", "a3.txt");
+        TransferQueue q = askingQueue(new AtomicInteger());
         q.add(List.of(NewTransfer.download(SITE, "/a1.txt", dir.resolve("a1.txt"), 6),
                 NewTransfer.download(SITE, "/a2.txt", dir.resolve("a2.txt"), 6).withFileExists(FileExistsPolicy.SKIP),
                 NewTransfer.download(SITE, "/a3.txt", dir.resolve("a3.txt"), 6)));
