@@ -7,8 +7,9 @@
 #   CPU:    user + system seconds of the whole run (start, a second on screen, close): a number the load of
 #           a shared machine changes less than the wall clock.
 # Usage: bench/startup.sh [--no-cds] [N]    (default N=7)
-#   --no-cds   moves the class-data archive the package made (/opt/ferry/lib/app/ferry.jsa) aside for the
-#              run (needs root; put back at the end)
+#   --no-cds   moves the window's class cache aside for the run: Java 25's ahead-of-time cache the package
+#              brings (/opt/ferry/lib/app/ferry.aot), or the Java 17 class-data archive its postinst made
+#              (ferry.jsa); needs root, put back at the end
 #   FERRY=/path/to/launcher   another launcher (default: ferry on the PATH)
 #   EXTRA_JAVA="-XX:..."      more JVM options (through JAVA_TOOL_OPTIONS)
 # Needs xvfb, xdotool and time (/usr/bin/time).
@@ -20,21 +21,23 @@ ferry=${FERRY:-$(command -v ferry || true)}
 [ -x "$ferry" ] || { echo "no installed ferry: apt-get install ./target/installer/ferry_*.deb" >&2; exit 2; }
 real=$(readlink -f "$ferry")
 case "$real" in
-    */lib/app/ferry.sh) jsa=$(dirname "$real")/ferry.jsa ;;   # /usr/bin/ferry, the menu entry
-    *) jsa=$(dirname "$real")/../lib/app/ferry.jsa ;;          # jpackage's launcher, bin/ferry
+    */lib/app/ferry.sh) appdir=$(dirname "$real") ;;   # /usr/bin/ferry, the menu entry
+    *) appdir=$(dirname "$real")/../lib/app ;;          # jpackage's launcher, bin/ferry
 esac
+jsa=$appdir/ferry.aot kind="Java 25's ahead-of-time cache"
+[ -f "$jsa" ] || jsa=$appdir/ferry.jsa kind="the class-data archive"
 
 work=$(mktemp -d)
 xvfb="" app=""
 cleanup() {
     [ -n "$app" ] && kill "$app" 2>/dev/null || true
     [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-    [ -f "$work/ferry.jsa" ] && mv "$work/ferry.jsa" "$jsa"
+    [ -f "$work/cache" ] && mv "$work/cache" "$jsa"
     rm -rf "$work"
 }
 trap cleanup EXIT
-if $no_cds && [ -f "$jsa" ]; then mv "$jsa" "$work/ferry.jsa"; fi
-cds=$([ -f "$jsa" ] && echo "with the class-data archive" || echo "without a class-data archive")
+if $no_cds && [ -f "$jsa" ]; then mv "$jsa" "$work/cache"; fi
+cds=$([ -f "$jsa" ] && echo "with $kind" || echo "without a class cache")
 
 for n in $(seq 70 99); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }; done
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!

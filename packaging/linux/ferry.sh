@@ -5,11 +5,22 @@
 # 0.4 s at every start. /opt/ferry/bin/ferry, the launcher itself, works the same, only slower.
 # The installed package: postinst wrote the whole command line (options, class path) to ferry.args; no
 # process is started before java (each costs tens of milliseconds on a small machine).
+# With arguments (the command line) Java 25's ahead-of-time cache made from a `ferry get` is used instead of
+# the window's (lib/app/ferry-cli.aot, see runtime.sh): the later -XX:AOTCache wins.
 args=/opt/ferry/lib/app/ferry.args
+cli=""
+if [ $# -gt 0 ] && [ -r /opt/ferry/lib/app/ferry-cli.aot ]; then
+    cli=-XX:AOTCache=/opt/ferry/lib/app/ferry-cli.aot
+fi
 if [ -r "$args" ] && [ -x /opt/ferry/lib/runtime/bin/java ]; then
-    exec /opt/ferry/lib/runtime/bin/java @"$args" dev.ferry.app.Launcher "$@"
+    # shellcheck disable=SC2086 # $cli is one option or nothing
+    exec /opt/ferry/lib/runtime/bin/java @"$args" $cli dev.ferry.app.Launcher "$@"
 fi
 app=$(dirname "$(readlink -f "$0")")
+cli=""
+if [ $# -gt 0 ] && [ -r "$app/ferry-cli.aot" ]; then
+    cli=-XX:AOTCache=$app/ferry-cli.aot
+fi
 cfg="$app/ferry.cfg"
 cp=$(sed -n 's|^app.classpath=\$APPDIR|'"$app"'|p' "$cfg" | paste -sd: -)
 opts=$(sed -n 's|^java-options=||p' "$cfg" | sed 's|\$APPDIR|'"$app"'|g')
@@ -17,4 +28,4 @@ opts=$(sed -n 's|^java-options=||p' "$cfg" | sed 's|\$APPDIR|'"$app"'|g')
 # and C2's compiling costs more than it gains: the window is up ~0.6 s sooner, and a 512 MiB `ferry get`
 # takes less CPU and time (measured: 1.4 s user and 2.2 s wall against 1.9 s and 2.5 s).
 # shellcheck disable=SC2086 # one option a line in ferry.cfg, none with spaces
-exec "$app/../runtime/bin/java" $opts -XX:TieredStopAtLevel=1 -cp "$cp" dev.ferry.app.Launcher "$@"
+exec "$app/../runtime/bin/java" $opts -XX:TieredStopAtLevel=1 $cli -cp "$cp" dev.ferry.app.Launcher "$@"

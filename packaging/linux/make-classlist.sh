@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes packaging/linux/ferry.classlist: the classes one start of the window loads, and those of a `ferry put`
 # and `ferry get` against the demo server (TLS, the engine, the queue), which the package's postinst turns into
-# a class-data archive (AppCDS) for a faster start. Run it after
+# a class-data archive (AppCDS) for a faster start. Only a package with the build's Java 17 runtime uses it:
+# with a Java 25 runtime, runtime.sh makes ahead-of-time caches from training runs instead. Run it after
 # `mvn -B -Pinstaller package` when start-up code changed much, and rebuild (a stale list still works:
 # classes it does not name are loaded as usual). Needs Xvfb (or a DISPLAY).
 set -euo pipefail

@@ -31,8 +31,23 @@ if ! apt_get install -y -qq "./$deb" >"$work/apt.log" 2>&1; then
     apt_get update -qq >/dev/null 2>&1 || true
     apt_get install -y -qq "./$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt-get install"; }
 fi
-echo "== installed in $(ms "$start") ms (postinst made the class-data archive: $(
-    [ -f /opt/ferry/lib/app/ferry.jsa ] && du -h /opt/ferry/lib/app/ferry.jsa | cut -f1 || echo none))"
+runtime=$(sed -n 's/^JAVA_VERSION=//p' /opt/ferry/lib/runtime/release | tr -d '"')
+if [ -f /opt/ferry/lib/app/ferry.aot ]; then
+    caches="ahead-of-time caches: window $(du -h /opt/ferry/lib/app/ferry.aot | cut -f1), command line $(
+        [ -f /opt/ferry/lib/app/ferry-cli.aot ] && du -h /opt/ferry/lib/app/ferry-cli.aot | cut -f1 || echo none)"
+else
+    caches="postinst made the class-data archive: $(
+        [ -f /opt/ferry/lib/app/ferry.jsa ] && du -h /opt/ferry/lib/app/ferry.jsa | cut -f1 || echo none)"
+fi
+echo "== installed in $(ms "$start") ms (Java $runtime; $caches)"
+# A cache made for other jars or other JVM options is silently ignored, and start-up is slow again:
+# -XX:AOTMode=on makes that an error here.
+strict=""
+[ -f /opt/ferry/lib/app/ferry.aot ] && strict=-XX:AOTMode=on
+if [ -f /opt/ferry/lib/app/ferry-cli.aot ]; then
+    JAVA_TOOL_OPTIONS=-XX:AOTMode=on /usr/bin/ferry --version >"$work/aot.log" 2>&1 \
+        || { cat "$work/aot.log"; fail "the command line's ahead-of-time cache does not load"; }
+fi
 
 [ -L /usr/bin/ferry ] || fail "/usr/bin/ferry is not a symlink"
 start=$(date +%s%N)
@@ -64,7 +79,7 @@ for n in $(seq 70 99); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
 sleep 1
 start=$(date +%s%N)
-env XDG_CONFIG_HOME="$work/config" DISPLAY="$display" JAVA_TOOL_OPTIONS=-Dferry.startupProbe=true \
+env XDG_CONFIG_HOME="$work/config" DISPLAY="$display" JAVA_TOOL_OPTIONS="-Dferry.startupProbe=true $strict" \
     ferry >"$work/app.log" 2>&1 & app_pid=$!
 seen=""
 for _ in $(seq 1 1500); do
