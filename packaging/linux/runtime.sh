@@ -8,8 +8,9 @@
 # and its class-data archive. The sources stay Java 17; only the packaged runtime is newer.
 # A cache only works with the exact jars and JVM options it was made with, so it is made here, from the
 # image that is packaged (the JVM accepts the image at another path, /opt/ferry, with the same layout).
-# Without a JDK 25 or newer (FERRY_RUNTIME_JDK, else the newest under /usr/lib/jvm) the image keeps the build
-# JDK's runtime and the package makes a Java 17 class-data archive at install time, as before.
+# Without a JDK 25 or newer (FERRY_RUNTIME_JDK, else the newest under /usr/lib/jvm; FERRY_RUNTIME_JDK=none
+# for none) the image keeps the build JDK's runtime and the package makes a Java 17 class-data archive at
+# install time, as before.
 # Usage: packaging/linux/runtime.sh target/installer/ferry
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +18,9 @@ image=$(readlink -f "$1")
 app=$image/lib/app
 
 jdk=${FERRY_RUNTIME_JDK:-}
-if [ -z "$jdk" ]; then
+if [ "$jdk" = none ]; then
+    jdk=""
+elif [ -z "$jdk" ]; then
     best=0
     for d in /usr/lib/jvm/*/; do
         v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null || true)
@@ -27,7 +30,7 @@ if [ -z "$jdk" ]; then
     done
 fi
 if [ -z "$jdk" ]; then
-    echo "runtime: no JDK 25 or newer (set FERRY_RUNTIME_JDK); the image keeps $(sed -n 's/^JAVA_VERSION=//p' "$image/lib/runtime/release")"
+    echo "runtime: no JDK 25 or newer (FERRY_RUNTIME_JDK); the image keeps $(sed -n 's/^JAVA_VERSION=//p' "$image/lib/runtime/release")"
     exit 0
 fi
 
