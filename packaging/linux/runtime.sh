@@ -4,8 +4,8 @@
 # by training runs of the image itself:
 #   lib/app/ferry.aot      one start of the window (under Xvfb, or $DISPLAY), for `ferry` without arguments;
 #   lib/app/ferry-cli.aot  one `ferry get -r` from the demo server (TrainingServer.java), for the command line.
-# Measured on a 2-core machine: the window's first frame 1.15 s after exec instead of 1.65 s with Java 17
-# and its class-data archive. The sources stay Java 17; only the packaged runtime is newer.
+# Measured on a 2-core machine (bench/startup.sh): the window's first frame 1.27 s after exec instead of
+# 1.65 s with Java 17 and its class-data archive. The sources stay Java 17; only the packaged runtime is newer.
 # A cache only works with the exact jars and JVM options it was made with, so it is made here, from the
 # image that is packaged (the JVM accepts the image at another path, /opt/ferry, with the same layout).
 # Without a JDK 25 or newer (FERRY_RUNTIME_JDK, else the newest under /usr/lib/jvm; FERRY_RUNTIME_JDK=none
@@ -86,6 +86,7 @@ java -cp "$cp" packaging/linux/TrainingServer.java < "$work/server.in" > "$work/
 server=$!
 exec 3> "$work/server.in"
 for _ in $(seq 100); do [ -s "$work/server.out" ] && break; sleep 0.2; done
+port="" user="" password="" fingerprint=""
 read -r port user password fingerprint _ < "$work/server.out" || true
 export FERRY_TRAINING_PASSWORD=$password
 url="ftpes://$user@127.0.0.1:$port"
