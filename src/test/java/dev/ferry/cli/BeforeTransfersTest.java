@@ -7,15 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,19 +39,7 @@ class BeforeTransfersTest {
     private final List<List<String>> seenByHook = new CopyOnWriteArrayList<>();
 
     private void ferry(String... args) throws IOException {
-        String[] all = new String[args.length + 4];
-        all[0] = args[0];
-        all[1] = "--cacert";
-        all[2] = ROOT.writeCertificatePem(dir.resolve("root.pem")).toString();
-        all[3] = "--password-env";
-        all[4] = "PW";
-        System.arraycopy(args, 1, all, 5, args.length - 1);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FerryCli(new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true),
-                new ByteArrayInputStream(new byte[0]), Map.of("PW", server.password()), false, log)
-                .beforeTransfers(() -> seenByHook.add(log.sent()))
-                .run(all);
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        TrustedFerryRun.succeeds(server, ROOT, dir, log, () -> seenByHook.add(log.sent()), args);
     }
 
     private String url(String path) {

@@ -7,15 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,17 +36,7 @@ class RoundTripsTest {
 
     private List<String> ferry(String... args) throws IOException {
         RecordingProtocolLog log = new RecordingProtocolLog();
-        String[] all = new String[args.length + 4];
-        all[0] = args[0];
-        all[1] = "--cacert";
-        all[2] = ROOT.writeCertificatePem(dir.resolve("root.pem")).toString();
-        all[3] = "--password-env";
-        System.arraycopy(args, 1, all, 5, args.length - 1);
-        all[4] = "PW";
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FerryCli(new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true),
-                new ByteArrayInputStream(new byte[0]), Map.of("PW", server.password()), false, log).run(all);
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        TrustedFerryRun.succeeds(server, ROOT, dir, log, () -> { }, args);
         return log.sent();
     }
 
