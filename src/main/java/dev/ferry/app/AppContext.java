@@ -71,12 +71,8 @@ public final class AppContext implements AutoCloseable {
     private static List<TransferSnapshot> waitingForTheirSite(List<TransferSnapshot> saved) {
         List<TransferSnapshot> restored = new ArrayList<>(saved.size());
         for (TransferSnapshot s : saved) {
-            boolean unfinished = switch (s.state()) {
-                case DONE, FAILED, CANCELLED, PAUSED -> false;
-                default -> true;
-            };
-            restored.add(unfinished
-                    ? s.restoredAs(TransferState.PAUSED, Optional.of("waiting for a connection to " + s.site())) : s);
+            restored.add(s.state().isSettled() ? s
+                    : s.restoredAs(TransferState.PAUSED, Optional.of("waiting for a connection to " + s.site())));
         }
         return restored;
     }

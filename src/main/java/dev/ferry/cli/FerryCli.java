@@ -148,22 +148,26 @@ public final class FerryCli {
         switch (o.command()) {
             case "ls" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return ListCommand.run(o, url, SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), out);
+                return ListCommand.run(o, url, sessions(o, url), out);
             }
             case "cert" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return CertCommand.run(url, SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), out);
+                return CertCommand.run(url, sessions(o, url), out);
             }
             case "get" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(0));
-                return GetCommand.run(o, url, o.arguments().get(1), SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), out, err, progress);
+                return GetCommand.run(o, url, o.arguments().get(1), sessions(o, url), out, err, progress);
             }
             case "put" -> {
                 FtpUrl url = FtpUrl.parse(o.arguments().get(1));
-                return PutCommand.run(o, o.arguments().get(0), url, SessionFactory.create(o, url, env, err, observer, known, beforeTransfers), in, err, progress);
+                return PutCommand.run(o, o.arguments().get(0), url, sessions(o, url), in, err, progress);
             }
             default -> throw new UsageException("unknown command " + o.command());
         }
+    }
+
+    private SessionFactory sessions(CliOptions o, FtpUrl url) throws UsageException, ClientCertificateException {
+        return SessionFactory.create(o, url, env, err, observer, known, beforeTransfers);
     }
 
     private void untrusted(ServerCertificate c) {

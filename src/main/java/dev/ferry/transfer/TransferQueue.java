@@ -122,10 +122,7 @@ public final class TransferQueue implements AutoCloseable {
                 item.lastError = s.lastError().orElse(null);
                 item.note = s.note().orElse(null);
                 item.fileExists = s.fileExists().orElse(null);
-                item.state = switch (s.state()) {
-                    case DONE, FAILED, CANCELLED, PAUSED -> s.state();
-                    default -> TransferState.QUEUED;
-                };
+                item.state = s.state().isSettled() ? s.state() : TransferState.QUEUED;
                 if (!item.state.isSettled()) {
                     unsettled++;
                 }
