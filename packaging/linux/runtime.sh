@@ -61,16 +61,10 @@ mapfile -t opts < <(sed -n 's|^java-options=||p' "$cfg" | sed 's|\$APPDIR|'"$app
 opts+=(-XX:TieredStopAtLevel=1)
 
 work=$(mktemp -d)
-xvfb="" server=""
-trap '{ [ -z "$xvfb" ] || kill "$xvfb"; [ -z "$server" ] || kill "$server"; } 2>/dev/null; rm -rf "$work"' EXIT
-if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
-    for n in $(seq 70 99); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }; done
-    Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-    export DISPLAY=$display
-    sleep 1
-fi
+. packaging/linux/training.sh
+trap 'stop_training; rm -rf "$work"' EXIT
 
-if [ -n "${DISPLAY:-}" ] && "$java" "${opts[@]}" -XX:AOTCacheOutput="$app/ferry.aot" -Dferry.config.dir="$work/config" \
+if start_training_display && "$java" "${opts[@]}" -XX:AOTCacheOutput="$app/ferry.aot" -Dferry.config.dir="$work/config" \
         -Dferry.startupProbe=true -cp "$cp" dev.ferry.app.Launcher >"$work/window.log" 2>&1 && [ -s "$app/ferry.aot" ]; then
     sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/ferry.aot' "$cfg"
     echo "runtime: window cache $(du -h "$app/ferry.aot" | cut -f1)"
@@ -80,30 +74,21 @@ else
     tail -5 "$work/window.log" >&2 || true
 fi
 
-# The command line's cache: a download of a folder from the demo server (the server runs in the build JDK).
-mkfifo "$work/server.in"
-java -cp "$cp" packaging/linux/TrainingServer.java < "$work/server.in" > "$work/server.out" 2>"$work/server.err" &
-server=$!
-exec 3> "$work/server.in"
-for _ in $(seq 100); do [ -s "$work/server.out" ] && break; sleep 0.2; done
-port="" user="" password="" fingerprint=""
-read -r port user password fingerprint _ < "$work/server.out" || true
-export FERRY_TRAINING_PASSWORD=$password
-url="ftpes://$user@127.0.0.1:$port"
+# The command line's cache: a download of a folder from the demo server.
 head -c 300000 /dev/urandom > "$work/up.bin"
 mkdir -p "$work/tree/sub" && cp "$work/up.bin" "$work/tree/a.bin" && cp "$work/up.bin" "$work/tree/sub/b.bin"
-if "$java" "${opts[@]}" -Dferry.config.dir="$work/config" -cp "$cp" dev.ferry.app.Launcher put -r -q \
-        --fingerprint "$fingerprint" --password-env FERRY_TRAINING_PASSWORD "$work/tree" "$url/tree" >"$work/cli.log" 2>&1 \
+if start_training_server "$cp" "$work" \
+    && "$java" "${opts[@]}" -Dferry.config.dir="$work/config" -cp "$cp" dev.ferry.app.Launcher put -r -q \
+        --fingerprint "$training_fingerprint" --password-env FERRY_TRAINING_PASSWORD "$work/tree" "$training_url/tree" \
+        >"$work/cli.log" 2>&1 \
     && "$java" "${opts[@]}" -XX:AOTCacheOutput="$app/ferry-cli.aot" -Dferry.config.dir="$work/config" -cp "$cp" \
-        dev.ferry.app.Launcher get -r -q --fingerprint "$fingerprint" --password-env FERRY_TRAINING_PASSWORD \
-        "$url/tree" "$work/back" >"$work/cli.log" 2>&1 && cmp -s "$work/up.bin" "$work/back/sub/b.bin"; then
+        dev.ferry.app.Launcher get -r -q --fingerprint "$training_fingerprint" --password-env FERRY_TRAINING_PASSWORD \
+        "$training_url/tree" "$work/back" >"$work/cli.log" 2>&1 && cmp -s "$work/up.bin" "$work/back/sub/b.bin"; then
     echo "runtime: command-line cache $(du -h "$app/ferry-cli.aot" | cut -f1)"
 else
     rm -f "$app/ferry-cli.aot"
     echo "runtime: no command-line cache (the training run failed):" >&2
-    tail -5 "$work/cli.log" >&2 || true
+    tail -5 "$work/cli.log" "$work/server.err" >&2 2>/dev/null || true
 fi
-exec 3>&-
-wait "$server" || true
-server=""
+stop_training_server
 echo "runtime: $("$java" -version 2>&1 | head -1) from $jdk"
