@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Gives the Linux app image (target/installer/ferry, made by jpackage from the build JDK) a Java 25 runtime
+# Points the Linux app image's launcher at the native crypto library in lib/app/native/ (Stage.java), and
+# gives the image (target/installer/ferry, made by jpackage from the build JDK) a Java 25 runtime
 # and two ahead-of-time caches (JEP 483/514/515: classes loaded and linked, lambdas, method profiles), made
 # by training runs of the image itself:
 #   lib/app/ferry.aot      one start of the window (under Xvfb, or $DISPLAY), for `ferry` without arguments;
@@ -16,6 +17,17 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 image=$(readlink -f "$1")
 app=$image/lib/app
+cfg=$app/ferry.cfg
+
+# With any runtime: the native crypto provider loads its library from lib/app/native/, where Stage.java put
+# it, instead of writing it to /tmp at every start (which fails where /tmp is mounted noexec).
+if [ -f "$app/native/libamazonCorrettoCryptoProvider.so" ] && ! grep -q useExternalLib "$cfg"; then
+    printf '%s\n' 'java-options=-Dcom.amazon.corretto.crypto.provider.useExternalLib=true' \
+        'java-options=-Djava.library.path=$APPDIR/native:/usr/java/packages/lib:/usr/lib64:/lib64:/lib:/usr/lib' \
+        > "$image/lib/native.options"
+    sed -i -e "/^\[JavaOptions\]/r $image/lib/native.options" "$cfg"
+    rm "$image/lib/native.options"
+fi
 
 jdk=${FERRY_RUNTIME_JDK:-}
 if [ "$jdk" = none ]; then
@@ -44,7 +56,6 @@ mv "$image/lib/runtime.new" "$image/lib/runtime"
 
 # The launcher's options for Java 25: the window's cache instead of the Java 17 archive; native access for
 # JavaFX's libraries and Unsafe for its rasterizer (else Java 25 warns on every start); cache messages off.
-cfg=$app/ferry.cfg
 sed -i -e '/^java-options=-XX:SharedArchiveFile=/d' -e '/^java-options=-Xshare:auto/d' \
     -e '/^java-options=-Xlog:cds=off/d' "$cfg"
 printf '%s\n' java-options=-Xlog:aot=off,cds=off java-options=--enable-native-access=ALL-UNNAMED \

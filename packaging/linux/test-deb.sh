@@ -65,6 +65,19 @@ status=$?
 set -e
 [ "$status" -eq 1 ] || { cat "$work/ls.out"; fail "ferry ls to a closed port exited $status, expected 1"; }
 echo "== ferry ls to a closed port: exit 1 ($(head -1 "$work/ls.out"))"
+# The native crypto provider loads its library from lib/app/native/ (Stage.java, runtime.sh), not from a copy
+# it writes to the temporary folder: with none usable, and the provider required, a get still gets as far
+# as the network.
+set +e
+JAVA_TOOL_OPTIONS="-Dferry.crypto=native -Djava.io.tmpdir=/nonexistent" /usr/bin/ferry get --timeout 3 \
+    ftpes://nobody:secret@127.0.0.1:1/a "$work/a" >"$work/crypto.out" 2>&1
+status=$?
+set -e
+if grep -q "native crypto" "$work/crypto.out" || [ "$status" -ne 1 ]; then
+    cat "$work/crypto.out"
+    fail "the native crypto provider does not load from /opt/ferry/lib/app/native (exit $status)"
+fi
+echo "== native crypto from $(ls /opt/ferry/lib/app/native/), none written to /tmp"
 [ -f /usr/share/applications/ferry-ferry.desktop ] || fail "no menu entry in /usr/share/applications"
 grep -q '^Icon=/opt/ferry/lib/ferry.png' /usr/share/applications/ferry-ferry.desktop || fail "menu entry has no icon"
 exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/ferry-ferry.desktop)

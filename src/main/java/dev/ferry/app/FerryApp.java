@@ -30,8 +30,8 @@ public final class FerryApp extends Application {
     }
 
     /**
-     * After the window is on screen: loading the native provider and checking its signed jar costs 0.6-0.9
-     * CPU-seconds, which on a two-core machine would delay the first frame; the first connection comes later.
+     * After the window is on screen: loading the native provider costs CPU time that on a two-core machine
+     * would delay the first frame; the first connection comes later.
      */
     private static void installNativeCrypto() {
         Thread crypto = new Thread(NativeCrypto::install, "ferry-native-crypto");

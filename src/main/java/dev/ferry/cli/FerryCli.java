@@ -53,7 +53,6 @@ public final class FerryCli {
     private final boolean terminal;
     private final ProtocolLog observer;
     private final Optional<KnownCertificates> known;
-    private final Runnable beforeTransfers;
 
     /** A command line that uses no known certificates: only its flags and the authorities decide trust. */
     public FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal) {
@@ -78,11 +77,6 @@ public final class FerryCli {
 
     private FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
                      ProtocolLog observer, Optional<KnownCertificates> known) {
-        this(out, err, in, env, terminal, observer, known, () -> { });
-    }
-
-    private FerryCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal,
-                     ProtocolLog observer, Optional<KnownCertificates> known, Runnable beforeTransfers) {
         this.out = out;
         this.err = err;
         this.in = in;
@@ -90,15 +84,6 @@ public final class FerryCli {
         this.terminal = terminal;
         this.observer = observer;
         this.known = known;
-        this.beforeTransfers = beforeTransfers;
-    }
-
-    /**
-     * This command line, running {@code hook} once a session is open and before its first transfer
-     * (the launcher finishes installing the native crypto provider there, loaded meanwhile).
-     */
-    public FerryCli beforeTransfers(Runnable hook) {
-        return new FerryCli(out, err, in, env, terminal, observer, known, hook);
     }
 
     /** The usage text. */
@@ -167,7 +152,7 @@ public final class FerryCli {
     }
 
     private SessionFactory sessions(CliOptions o, FtpUrl url) throws UsageException, ClientCertificateException {
-        return SessionFactory.create(o, url, env, err, observer, known, beforeTransfers);
+        return SessionFactory.create(o, url, env, err, observer, known);
     }
 
     private void untrusted(ServerCertificate c) {
@@ -205,13 +190,8 @@ public final class FerryCli {
 
     /** The entry point of {@code ferry.jar}: also trusts what the user pinned in the window ({@code knownCertificates}). */
     public static void main(String[] args, Path knownCertificates) {
-        main(args, knownCertificates, () -> { });
-    }
-
-    /** As {@link #main(String[], Path)}, running {@code beforeTransfers} as {@link #beforeTransfers(Runnable)} says. */
-    public static void main(String[] args, Path knownCertificates, Runnable beforeTransfers) {
         exit(new FerryCli(System.out, System.err, System.in, System.getenv(), System.console() != null,
-                knownCertificates).beforeTransfers(beforeTransfers), args);
+                knownCertificates), args);
     }
 
     private static void exit(FerryCli cli, String[] args) {

@@ -32,22 +32,19 @@ final class SessionFactory {
     private final ConnectionSettings settings;
     private final String site;
     private final CliTrust trust;
-    private final Runnable beforeTransfers;
 
-    private SessionFactory(ConnectionSettings settings, String site, CliTrust trust, Runnable beforeTransfers) {
+    private SessionFactory(ConnectionSettings settings, String site, CliTrust trust) {
         this.settings = settings;
         this.site = site;
         this.trust = trust;
-        this.beforeTransfers = beforeTransfers;
     }
 
     /**
      * @param observer told every session's protocol as well ({@code -v} adds standard error)
      * @param known    the certificates the user chose to always trust in the window, if the command line uses them
-     * @param beforeTransfers run after each session opens, before anything is transferred on it
      */
     static SessionFactory create(CliOptions options, FtpUrl url, Map<String, String> env, PrintStream err,
-                                 ProtocolLog observer, Optional<KnownCertificates> known, Runnable beforeTransfers)
+                                 ProtocolLog observer, Optional<KnownCertificates> known)
             throws UsageException, ClientCertificateException {
         CliTrust trust = trust(options, known, err);
         if (url.mode() == FtpsMode.PLAIN && !options.allowPlain()) {
@@ -76,7 +73,7 @@ final class SessionFactory {
         if (options.clientCertificate().isPresent()) {
             b.clientCredentials(clientCredentials(options, env));
         }
-        return new SessionFactory(b.build(), url.withPath("").display(), trust, beforeTransfers);
+        return new SessionFactory(b.build(), url.withPath("").display(), trust);
     }
 
     /** The key the transfer queue knows this server by (the URL without password and path). */
@@ -93,14 +90,7 @@ final class SessionFactory {
     }
 
     FtpSession open() throws FtpException {
-        FtpSession session = FtpSession.open(settings);
-        try {
-            beforeTransfers.run();
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        return session;
+        return FtpSession.open(settings);
     }
 
     private static CliTrust trust(CliOptions options, Optional<KnownCertificates> known, PrintStream err)

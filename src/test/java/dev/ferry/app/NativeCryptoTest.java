@@ -1,16 +1,19 @@
 package dev.ferry.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
 
+import javax.crypto.Cipher;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The native provider is loaded in the background and joins the provider list only when asked. */
+/** The native provider goes first in the provider list, once, where it loads; the JDK's choice keeps it out. */
 class NativeCryptoTest {
     private static final String NAME = "AmazonCorrettoCryptoProvider";
 
@@ -20,20 +23,18 @@ class NativeCryptoTest {
     }
 
     @Test
-    void preloadingLeavesTheProviderListAloneUntilInstall() throws Exception {
+    void installsTheNativeProviderFirstAndOnlyOnce() throws Exception {
         Security.removeProvider(NAME);
-        NativeCrypto.Loading loading = NativeCrypto.preload();
-        Thread.sleep(200);
-        assertEquals(-1, position(), "not installed while it loads");
-
-        loading.install();
+        boolean installed = NativeCrypto.install();
         // Linux x86-64 is where it loads (this machine, CI); elsewhere the JDK's providers stay.
-        if (isLinuxX64()) {
+        assertEquals(isLinuxX64(), installed);
+        if (installed) {
             assertEquals(1, position(), "first once installed");
+            assertEquals(NAME, Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName(), "TLS's cipher is native");
         }
-        loading.install();
+        NativeCrypto.install();
         long copies = Arrays.stream(Security.getProviders()).filter(p -> p.getName().equals(NAME)).count();
-        assertEquals(isLinuxX64() ? 1 : 0, copies, "a second install changes nothing");
+        assertEquals(installed ? 1 : 0, copies, "a second install changes nothing");
     }
 
     @Test
@@ -42,8 +43,7 @@ class NativeCryptoTest {
         String before = System.getProperty("ferry.crypto");
         System.setProperty("ferry.crypto", "jdk");
         try {
-            NativeCrypto.Loading loading = NativeCrypto.preload();
-            loading.install();
+            assertFalse(NativeCrypto.install());
             assertTrue(position() < 0);
         } finally {
             if (before == null) {

@@ -36,7 +36,7 @@ class RoundTripsTest {
 
     private List<String> ferry(String... args) throws IOException {
         RecordingProtocolLog log = new RecordingProtocolLog();
-        TrustedFerryRun.succeeds(server, ROOT, dir, log, () -> { }, args);
+        TrustedFerryRun.succeeds(server, ROOT, dir, log, args);
         return log.sent();
     }
 

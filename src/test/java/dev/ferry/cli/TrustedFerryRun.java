@@ -23,8 +23,8 @@ final class TrustedFerryRun {
     private TrustedFerryRun() {
     }
 
-    static void succeeds(FtpsServerExtension server, TestPki.Issued root, Path dir, ProtocolLog log,
-                         Runnable beforeTransfers, String... args) throws IOException {
+    static void succeeds(FtpsServerExtension server, TestPki.Issued root, Path dir, ProtocolLog log, String... args)
+            throws IOException {
         String[] all = new String[args.length + 4];
         all[0] = args[0];
         all[1] = "--cacert";
@@ -35,7 +35,6 @@ final class TrustedFerryRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new FerryCli(new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true),
                 new ByteArrayInputStream(new byte[0]), Map.of("PW", server.password()), false, log)
-                .beforeTransfers(beforeTransfers)
                 .run(all);
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     }
