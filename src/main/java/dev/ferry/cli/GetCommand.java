@@ -25,14 +25,13 @@ final class GetCommand {
         FtpSession session = sessions.open();
         try {
             boolean folder = remote.isEmpty() || remote.equals("/");
-            long size = -1;
+            Optional<RemoteEntry> entry = Optional.empty();
             if (!folder) {
-                Optional<RemoteEntry> entry = session.stat(remote);
+                entry = session.stat(remote);
                 if (entry.isEmpty()) {
                     throw new FtpException("no such file or folder on the server: " + remote);
                 }
                 folder = entry.get().type() == EntryType.DIRECTORY;
-                size = entry.get().size();
             }
             if (folder && !options.recursive()) {
                 throw new UsageException((remote.isEmpty() ? "the URL" : remote) + " names a folder; use -r to download a folder");
@@ -53,7 +52,8 @@ final class GetCommand {
                     target = LocalNames.child(target, name).orElseThrow(
                             () -> new FtpException("the remote name \"" + LocalNames.printable(name) + "\" cannot be a local file name"));
                 }
-                transfer = NewTransfer.download(sessions.site(), remote, target, size);
+                // What the stat said: the queue does not ask again for the size and time.
+                transfer = NewTransfer.download(sessions.site(), remote, target, NewTransfer.RemoteHint.of(entry));
             }
             FtpSession handedOver = session;
             session = null;

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.engine.FtpSession;
 import dev.ferry.engine.RemotePaths;
 import dev.ferry.engine.listing.EntryType;
+import dev.ferry.engine.listing.RemoteEntry;
 import dev.ferry.transfer.NewTransfer;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** {@code ferry put LOCAL URL}: one file, standard input ({@code -}), or a folder with {@code -r}. */
 final class PutCommand {
@@ -35,8 +37,9 @@ final class PutCommand {
                 // creates the remote folder itself; asking here too would ask twice.
                 transfer = NewTransfer.uploadFolder(sessions.site(), source, remote.isEmpty() ? "/" : remote);
             } else {
-                boolean intoFolder = remote.isEmpty() || remote.endsWith("/")
-                        || session.stat(remote).map(e -> e.type() == EntryType.DIRECTORY).orElse(false);
+                boolean named = !remote.isEmpty() && !remote.endsWith("/");
+                Optional<RemoteEntry> there = named ? session.stat(remote) : Optional.empty();
+                boolean intoFolder = !named || there.map(e -> e.type() == EntryType.DIRECTORY).orElse(false);
                 if (local.equals("-")) {
                     if (intoFolder) {
                         throw new UsageException("uploading standard input needs a file name in the URL");
@@ -47,7 +50,9 @@ final class PutCommand {
                 }
                 String name = source.toAbsolutePath().normalize().getFileName().toString();
                 String target = intoFolder ? RemotePaths.join(remote, name) : remote;
-                transfer = NewTransfer.upload(sessions.site(), source, target, Files.size(source));
+                // Into a folder the target is another path, asked about by the queue; else the stat said it.
+                transfer = intoFolder ? NewTransfer.upload(sessions.site(), source, target, Files.size(source))
+                        : NewTransfer.upload(sessions.site(), source, target, Files.size(source), NewTransfer.RemoteHint.of(there));
             }
             FtpSession handedOver = session;
             session = null;

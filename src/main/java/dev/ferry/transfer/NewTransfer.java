@@ -1,6 +1,9 @@
 package dev.ferry.transfer;
 
+import dev.ferry.engine.listing.RemoteEntry;
+
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -73,6 +76,11 @@ public record NewTransfer(String site, TransferDirection direction, boolean fold
 
         public static RemoteHint present(long size, long modified) {
             return new RemoteHint(true, true, size, modified);
+        }
+
+        /** What a listing's or a stat's entry for the file says: its size and time, or {@link #ABSENT}. */
+        public static RemoteHint of(Optional<RemoteEntry> entry) {
+            return entry.map(e -> present(e.size(), e.modified().map(Instant::toEpochMilli).orElse(-1L))).orElse(ABSENT);
         }
     }
 }

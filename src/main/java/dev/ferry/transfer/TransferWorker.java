@@ -388,9 +388,7 @@ final class TransferWorker implements Runnable {
                     children.add(NewTransfer.uploadFolder(item.site, p, remote,
                             created ? NewTransfer.RemoteHint.ABSENT : folderHint(there.get(p.getFileName().toString()))));
                 } else if (Files.isRegularFile(p)) {
-                    RemoteEntry e = there.get(p.getFileName().toString());
-                    NewTransfer.RemoteHint hint = e == null ? NewTransfer.RemoteHint.ABSENT
-                            : NewTransfer.RemoteHint.present(e.size(), e.modified().map(Instant::toEpochMilli).orElse(-1L));
+                    NewTransfer.RemoteHint hint = NewTransfer.RemoteHint.of(Optional.ofNullable(there.get(p.getFileName().toString())));
                     children.add(NewTransfer.upload(item.site, p, remote, Files.size(p), hint));
                 } else {
                     skipped.add(p.getFileName() + " (not a regular file)");

@@ -109,4 +109,26 @@ class RoundTripsTest {
                     sent::toString);
         }
     }
+
+    @Test
+    void aSingleDownloadAsksAboutItsFileOnce() throws IOException {
+        Files.write(server.home().resolve("one.bin"), new byte[5000]);
+        List<String> sent = ferry("get", "-q", url("/one.bin"), dir.resolve("one.bin").toString());
+        assertEquals(1, count(sent, "MLST /one.bin"), sent::toString);
+        assertEquals(0, count(sent, "SIZE /one.bin") + count(sent, "MDTM /one.bin"), sent::toString);
+        assertEquals(5000, Files.size(dir.resolve("one.bin")));
+    }
+
+    @Test
+    void aSingleUploadAsksAboutItsTargetOnceBeforeTheTransfer() throws IOException {
+        Path local = Files.write(dir.resolve("up.bin"), new byte[3000]);
+        for (int run = 0; run < 2; run++) {
+            List<String> sent = ferry("put", "-q", local.toString(), url("/up.bin"));
+            int stor = sent.indexOf("STOR /up.bin");
+            List<String> before = stor < 0 ? sent : sent.subList(0, stor);
+            assertEquals(1, count(before, "MLST /up.bin"), "run " + run + ": " + sent);
+            assertEquals(0, count(before, "SIZE /up.bin"), "run " + run + ": " + sent);
+        }
+        assertEquals(3000, Files.size(server.home().resolve("up.bin")));
+    }
 }
