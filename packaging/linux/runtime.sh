@@ -4,7 +4,8 @@
 # and two ahead-of-time caches (JEP 483/514/515: classes loaded and linked, lambdas, method profiles), made
 # by training runs of the image itself:
 #   lib/app/ferry.aot      one start of the window (under Xvfb, or $DISPLAY), for `ferry` without arguments;
-#   lib/app/ferry-cli.aot  one `ferry get -r` from the demo server (TrainingServer.java), for the command line.
+#   lib/app/ferry-cli.aot  one `ferry get -r` from the demo server (TrainingServer.java), for the command line
+#                          (with the serial collector, as ferry.sh runs the command line).
 # Measured on a 2-core machine (bench/startup.sh): the window's first frame 1.27 s after exec instead of
 # 1.65 s with Java 17 and its class-data archive. The sources stay Java 17; only the packaged runtime is newer.
 # A cache only works with the exact jars and JVM options it was made with, so it is made here, from the
@@ -92,7 +93,7 @@ if start_training_server "$cp" "$work" \
     && "$java" "${opts[@]}" -Dferry.config.dir="$work/config" -cp "$cp" dev.ferry.app.Launcher put -r -q \
         --fingerprint "$training_fingerprint" --password-env FERRY_TRAINING_PASSWORD "$work/tree" "$training_url/tree" \
         >"$work/cli.log" 2>&1 \
-    && "$java" "${opts[@]}" -XX:AOTCacheOutput="$app/ferry-cli.aot" -Dferry.config.dir="$work/config" -cp "$cp" \
+    && "$java" "${opts[@]}" -XX:+UseSerialGC -XX:AOTCacheOutput="$app/ferry-cli.aot" -Dferry.config.dir="$work/config" -cp "$cp" \
         dev.ferry.app.Launcher get -r -q --fingerprint "$training_fingerprint" --password-env FERRY_TRAINING_PASSWORD \
         "$training_url/tree" "$work/back" >"$work/cli.log" 2>&1 && cmp -s "$work/up.bin" "$work/back/sub/b.bin"; then
     echo "runtime: command-line cache $(du -h "$app/ferry-cli.aot" | cut -f1)"
