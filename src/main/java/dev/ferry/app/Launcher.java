@@ -31,7 +31,7 @@ public final class Launcher {
             System.exit(0);
         }
         // Before the first connection, so that no handshake runs while the provider list changes and the
-        // control connection's is native too: a 1-byte `ferry get` 0.48 s instead of 0.54 s with the provider
+        // control connection's is native too: a 1-byte `ferry get` 0.51 s instead of 0.54 s with the provider
         // loaded in the background meanwhile (both compete for 2 cores).
         if (!NativeCrypto.install() && NativeCrypto.required()) {
             System.err.println("ferry: the native crypto provider did not load (-Dferry.crypto=native): "
