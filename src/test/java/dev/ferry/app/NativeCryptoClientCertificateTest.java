@@ -2,6 +2,7 @@ package dev.ferry.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.cli.FerryCli;
 import dev.ferry.testsupport.FtpsServerExtension;
@@ -44,7 +45,7 @@ class NativeCryptoClientCertificateTest {
 
     @BeforeAll
     static void installTheNativeProvider() {
-        NativeCrypto.install();
+        assumeTrue(NativeCrypto.install(), "the native provider loads on Linux x86-64 only");
     }
 
     @AfterAll
@@ -71,6 +72,8 @@ class NativeCryptoClientCertificateTest {
         Path local = Files.write(dir.resolve("up.bin"), content);
         Path back = dir.resolve("back.bin");
         String ca = ROOT.writeCertificatePem(dir.resolve("root.pem")).toString();
+        // Implicit FTPS, as CommandLineTest: against this in-process server, an Explicit session with a second
+        // client certificate hangs after AUTH TLS, with the JDK's own providers too (not yet understood).
         String url = "ftps://" + server.user() + "@127.0.0.1:" + server.implicitPort() + remote;
         ferry("put", local.toString(), url, ca, certificateOptions);
         ferry("get", url, back.toString(), ca, certificateOptions);
