@@ -51,8 +51,8 @@ final class PutCommand {
                 String name = source.toAbsolutePath().normalize().getFileName().toString();
                 String target = intoFolder ? RemotePaths.join(remote, name) : remote;
                 // Into a folder the target is another path, asked about by the queue; else the stat said it.
-                transfer = intoFolder ? NewTransfer.upload(sessions.site(), source, target, Files.size(source))
-                        : NewTransfer.upload(sessions.site(), source, target, Files.size(source), NewTransfer.RemoteHint.of(there));
+                NewTransfer.RemoteHint hint = intoFolder ? NewTransfer.RemoteHint.UNKNOWN : NewTransfer.RemoteHint.of(there);
+                transfer = NewTransfer.upload(sessions.site(), source, target, Files.size(source), hint);
             }
             FtpSession handedOver = session;
             session = null;
