@@ -15,10 +15,16 @@
 # 5.15 instead of 5.64 s and 4.1 instead of 4.8 CPU-s (medians of 6 alternating runs); a single transfer
 # only pays for it (a 1-byte get 0.03 s later), so only -r gets it.
 args=/opt/ferry/lib/app/ferry.args
-cli=""
-if [ $# -gt 0 ] && [ -r /opt/ferry/lib/app/ferry-cli.aot ]; then
-    cli="-XX:AOTCache=/opt/ferry/lib/app/ferry-cli.aot -XX:+UseSerialGC"
-fi
+argc=$#
+# cli_options APPDIR: sets cli to the command line's cache and collector, where there are arguments and the cache.
+# A function, not $(...): no process before java.
+cli_options() {
+    cli=""
+    if [ "$argc" -gt 0 ] && [ -r "$1/ferry-cli.aot" ]; then
+        cli="-XX:AOTCache=$1/ferry-cli.aot -XX:+UseSerialGC"
+    fi
+}
+cli_options /opt/ferry/lib/app
 jit=""
 for arg in "$@"; do
     case $arg in
@@ -30,10 +36,7 @@ if [ -r "$args" ] && [ -x /opt/ferry/lib/runtime/bin/java ]; then
     exec /opt/ferry/lib/runtime/bin/java @"$args" $cli $jit dev.ferry.app.Launcher "$@"
 fi
 app=$(dirname "$(readlink -f "$0")")
-cli=""
-if [ $# -gt 0 ] && [ -r "$app/ferry-cli.aot" ]; then
-    cli="-XX:AOTCache=$app/ferry-cli.aot -XX:+UseSerialGC"
-fi
+cli_options "$app"
 cfg="$app/ferry.cfg"
 cp=$(sed -n 's|^app.classpath=\$APPDIR|'"$app"'|p' "$cfg" | paste -sd: -)
 opts=$(sed -n 's|^java-options=||p' "$cfg" | sed 's|\$APPDIR|'"$app"'|g')

@@ -20,14 +20,19 @@ image=$(readlink -f "$1")
 app=$image/lib/app
 cfg=$app/ferry.cfg
 
+# add_java_options OPTION...: java-options lines at the head of the launcher's [JavaOptions] ($APPDIR kept).
+add_java_options() {
+    printf 'java-options=%s\n' "$@" > "$image/lib/options.add"
+    sed -i -e "/^\[JavaOptions\]/r $image/lib/options.add" "$cfg"
+    rm "$image/lib/options.add"
+}
+
 # With any runtime: the native crypto provider loads its library from lib/app/native/, where Stage.java put
 # it, instead of writing it to /tmp at every start (which fails where /tmp is mounted noexec).
 if [ -f "$app/native/libamazonCorrettoCryptoProvider.so" ] && ! grep -q useExternalLib "$cfg"; then
-    printf '%s\n' 'java-options=-Dcom.amazon.corretto.crypto.provider.useExternalLib=true' \
-        'java-options=-Djava.library.path=$APPDIR/native:/usr/java/packages/lib:/usr/lib64:/lib64:/lib:/usr/lib' \
-        > "$image/lib/native.options"
-    sed -i -e "/^\[JavaOptions\]/r $image/lib/native.options" "$cfg"
-    rm "$image/lib/native.options"
+    # shellcheck disable=SC2016 # $APPDIR is the launcher's to expand
+    add_java_options -Dcom.amazon.corretto.crypto.provider.useExternalLib=true \
+        '-Djava.library.path=$APPDIR/native:/usr/java/packages/lib:/usr/lib64:/lib64:/lib:/usr/lib'
 fi
 
 jdk=${FERRY_RUNTIME_JDK:-}
@@ -59,10 +64,7 @@ mv "$image/lib/runtime.new" "$image/lib/runtime"
 # JavaFX's libraries and Unsafe for its rasterizer (else Java 25 warns on every start); cache messages off.
 sed -i -e '/^java-options=-XX:SharedArchiveFile=/d' -e '/^java-options=-Xshare:auto/d' \
     -e '/^java-options=-Xlog:cds=off/d' "$cfg"
-printf '%s\n' java-options=-Xlog:aot=off,cds=off java-options=--enable-native-access=ALL-UNNAMED \
-    java-options=--sun-misc-unsafe-memory-access=allow > "$image/lib/java25.options"
-sed -i -e "/^\[JavaOptions\]/r $image/lib/java25.options" "$cfg"
-rm "$image/lib/java25.options"
+add_java_options -Xlog:aot=off,cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
 rm -f "$app/ferry.classlist"
 
 java=$image/lib/runtime/bin/java
@@ -78,7 +80,8 @@ trap 'stop_training; rm -rf "$work"' EXIT
 
 if start_training_display && "$java" "${opts[@]}" -XX:AOTCacheOutput="$app/ferry.aot" -Dferry.config.dir="$work/config" \
         -Dferry.startupProbe=true -cp "$cp" dev.ferry.app.Launcher >"$work/window.log" 2>&1 && [ -s "$app/ferry.aot" ]; then
-    sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/ferry.aot' "$cfg"
+    # shellcheck disable=SC2016 # $APPDIR is the launcher's to expand
+    add_java_options '-XX:AOTCache=$APPDIR/ferry.aot'
     echo "runtime: window cache $(du -h "$app/ferry.aot" | cut -f1)"
 else
     rm -f "$app/ferry.aot"
