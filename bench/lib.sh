@@ -1,6 +1,6 @@
 # Shared by the benchmarks: a vsftpd with require_ssl_reuse=YES on 127.0.0.1, with a local test
 # user, a self-signed certificate and a fresh folder. Source it, then call start_vsftpd.
-# Sets: WORK, ROOT, PORT, CERT, FTP_USER, FTP_PASSWORD (exported), VSFTPD_PID.
+# Sets: WORK, ROOT, PORT, PASV_FROM, PASV_TO, CERT, FTP_USER, FTP_PASSWORD (exported), VSFTPD_PID.
 
 FTP_USER=ferrytest
 FTP_PASSWORD=ferry-vsftpd-secret
@@ -34,11 +34,11 @@ start_vsftpd() {
     mkdir -p "$ROOT" "$WORK/empty" "$WORK/local"
     chown "$FTP_USER" "$ROOT"
     openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 2 \
-        -subj "/CN=localhost" -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" 2>/dev/null
+        -subj "/CN=localhost" -addext "subjectAltName=IP:127.0.0.1,IP:127.0.0.2,DNS:localhost" 2>/dev/null
     CERT="$WORK/cert.pem"
     PORT=$(free_port)
-    local pasv
-    pasv=$(free_port)
+    PASV_FROM=$(free_port)
+    PASV_TO=$((PASV_FROM + 300 > 65535 ? 65535 : PASV_FROM + 300))
     cat > "$WORK/vsftpd.conf" <<CONF
 listen=YES
 listen_ipv6=NO
@@ -69,8 +69,8 @@ rsa_cert_file=$WORK/cert.pem
 rsa_private_key_file=$WORK/key.pem
 pasv_enable=YES
 pasv_address=127.0.0.1
-pasv_min_port=$pasv
-pasv_max_port=$((pasv + 300 > 65535 ? 65535 : pasv + 300))
+pasv_min_port=$PASV_FROM
+pasv_max_port=$PASV_TO
 max_clients=0
 max_per_ip=0
 utf8_filesystem=YES

@@ -3,6 +3,8 @@
 # (Explicit FTPS, require_ssl_reuse=YES) in the same run. Sets: 2,000 files of 4 KiB in one folder,
 # and 200 files of 1 MiB in 10 folders. Prints files/s (medians over ROUNDS) and Ferry/lftp ratios.
 #   SMALL_COUNT=2000 LARGE_COUNT=200 ROUNDS=3 bash bench/many-files.sh     (QUICK=1 for a tiny run)
+# RTT_MS=20 puts a long-distance line in between (bench/LatencyProxy.java on 127.0.0.2; fewer files will do:
+#   RTT_MS=20 SMALL_COUNT=200 LARGE_COUNT=20 bash bench/many-files.sh), where round trips per file count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -15,11 +17,26 @@ if [ -n "${QUICK:-}" ]; then ROUNDS=1; SMALL_COUNT=100; LARGE_COUNT=20; fi
 read -r -a FERRY <<< "${FERRY:-java -jar target/ferry.jar}"
 command -v lftp >/dev/null || { echo "lftp missing: apt-get install lftp" >&2; exit 2; }
 
-trap stop_vsftpd EXIT
+RTT_MS=${RTT_MS:-0}
+HOST=127.0.0.1
+PROXY_PID=""
+stop_all() {
+    [ -n "$PROXY_PID" ] && kill "$PROXY_PID" 2>/dev/null
+    stop_vsftpd
+}
+trap stop_all EXIT
 start_vsftpd
-URL="ftpes://$FTP_USER@127.0.0.1:$PORT"
+if [ "$RTT_MS" -gt 0 ]; then
+    HOST=127.0.0.2
+    java bench/LatencyProxy.java "$RTT_MS" "$PORT" "$PASV_FROM" "$PASV_TO" > "$WORK/proxy.out" 2>&1 &
+    PROXY_PID=$!
+    for _ in $(seq 1 100); do grep -q ready "$WORK/proxy.out" && break; sleep 0.1; done
+    grep -q ready "$WORK/proxy.out" || { echo "the latency proxy did not start: $(cat "$WORK/proxy.out")" >&2; exit 1; }
+fi
+URL="ftpes://$FTP_USER@$HOST:$PORT"
 LOCAL="$WORK/local"
 echo "== $(java -version 2>&1 | head -1); $(lftp --version | head -1); vsftpd on 127.0.0.1:$PORT; $(nproc) cores"
+[ "$RTT_MS" -gt 0 ] && echo "== through a line of $RTT_MS ms round trip: $HOST:$PORT"
 
 echo "== making $SMALL_COUNT files of 4 KiB and $LARGE_COUNT files of 1 MiB"
 mkdir -p "$LOCAL/small" "$LOCAL/large"
@@ -46,7 +63,7 @@ lftp_run() { # commands...
     [ -n "$LFTP_TLS" ] && priority="set ssl:priority '$LFTP_TLS';"
     lftp -c "$priority set ftp:ssl-force true; set ftp:ssl-protect-data true; set ftp:ssl-auth TLS; set ssl:ca-file $CERT;
              set ssl:verify-certificate no; set net:max-retries 2; set net:timeout 20; set cmd:fail-exit true;
-             open -u $FTP_USER,$FTP_PASSWORD -p $PORT 127.0.0.1; $*"
+             set ftp:ignore-pasv-address yes; open -u $FTP_USER,$FTP_PASSWORD -p $PORT $HOST; $*"
 }
 
 verify() { # label folder set
