@@ -396,6 +396,21 @@ public final class FtpSession implements AutoCloseable {
         return upload(path, source, 0, false, TransferListener.none(), Cancellation.none());
     }
 
+    /**
+     * Asks the server for the next data connection's port now (passive mode), without waiting for the
+     * answer: for a caller with more transfers to come, whose next round trip then overlaps with the
+     * commands in between, such as an upload's size check. The answer is used by the next transfer or
+     * listing within a few seconds, else dropped. Best effort: a connection that broke meanwhile is
+     * reported by the next command.
+     */
+    public void prepareNextTransfer() {
+        try {
+            data.prefetch();
+        } catch (FtpException e) {
+            // the next command reads the same broken connection and says so
+        }
+    }
+
     // ---- checksums -----------------------------------------------------------------------------
 
     /** The best checksum algorithm the server offers, if any. */

@@ -216,6 +216,22 @@ public final class TransferQueue implements AutoCloseable {
         }
     }
 
+    /** Whether an item for {@code site} waits for a worker: a hint, as another worker may take it first. */
+    boolean hasQueued(String site) {
+        lock.lock();
+        try {
+            for (int i = cursor; i < order.size(); i++) {
+                TransferItem item = order.get(i);
+                if (item.state == TransferState.QUEUED && item.site.equals(site)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private int firstQueuedFrom(int from) {
         int i = from;
         while (i < order.size() && order.get(i).state != TransferState.QUEUED) {

@@ -212,6 +212,7 @@ final class TransferWorker implements Runnable {
                     offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
                 session.download(item.remotePath, offset, out, progress(item, start), item.cancellation);
             }
+            prepareNext(session, item);
         }
         long got = Files.size(part);
         if (size >= 0 && got != size) {
@@ -245,6 +246,13 @@ final class TransferWorker implements Runnable {
             if (!Files.exists(candidate) && !Files.exists(partOf(candidate))) {
                 return candidate;
             }
+        }
+    }
+
+    /** With more files of this site waiting, the next one's data port is asked for while this one is checked. */
+    private void prepareNext(FtpSession session, TransferItem item) {
+        if (queue.hasQueued(item.site)) {
+            session.prepareNextTransfer();
         }
     }
 
@@ -299,6 +307,7 @@ final class TransferWorker implements Runnable {
                 in.skipNBytes(offset);
                 session.upload(remote, in, offset, false, progress(item, offset, watch), item.cancellation);
             }
+            prepareNext(session, item);
         }
         if (queue.options().verify() && session.features().supports("SIZE")) {
             long there = session.size(remote).orElse(-1);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,19 @@ class RoundTripsTest {
         for (String folder : FOLDERS) {
             assertTrue(count(sent, "MLST " + folder) <= 1, folder + " checked more than once: " + sent);
             assertEquals(1, count(sent, "MKD " + folder), folder + " created once: " + sent);
+        }
+    }
+
+    @Test
+    void aFolderUploadAsksForTheNextFilesPortBeforeCheckingTheLastFile() throws IOException {
+        List<String> sent = ferry("put", "-r", "-q", "-P", "1", tree().toString(), url("/www"));
+        long stores = sent.stream().filter(c -> c.startsWith("STOR ")).count();
+        assertEquals(FILES.size(), stores, sent::toString);
+        assertEquals(stores, count(sent, "EPSV"), "one port a file, none wasted: " + sent);
+        List<Integer> sizeChecks = IntStream.range(0, sent.size()).filter(i -> sent.get(i).startsWith("SIZE ")).boxed().toList();
+        assertEquals(FILES.size(), sizeChecks.size(), sent::toString);
+        for (int i : sizeChecks.subList(0, sizeChecks.size() - 1)) {
+            assertEquals("EPSV", sent.get(i - 1), "the next port asked for before the size check: " + sent);
         }
     }
 

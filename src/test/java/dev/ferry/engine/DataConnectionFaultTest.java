@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,9 +74,14 @@ class DataConnectionFaultTest {
     }
 
     private FtpSession open(Duration readTimeout) throws FtpException {
+        return open(readTimeout, TlsVersion.TLS_1_3);
+    }
+
+    private FtpSession open(Duration readTimeout, TlsVersion maximum) throws FtpException {
         // The proxy's address is not in the certificate: trust exactly the server's certificate.
         return FtpSession.open(ConnectionSettings.builder(proxy.host()).port(proxy.controlPort())
                 .mode(FtpsMode.EXPLICIT)
+                .tlsMaximum(maximum)
                 .credentials(server.user(), server.password())
                 .trust(c -> TlsLayer.sameCertificate(c.leaf(), server.serverCertificate().certificate())
                         ? TrustDecision.ACCEPT : TrustDecision.REFUSE)
@@ -160,6 +168,20 @@ class DataConnectionFaultTest {
                     () -> session.download("/missing.bin", new ByteArrayOutputStream()));
             assertFalse(e instanceof FtpTransferFailedException, e.getClass().getName());
             assertTrue(e.getMessage().startsWith("the server refused RETR /missing.bin: 550 "), e.getMessage());
+        }
+    }
+
+    /** Over TLS 1.2 the handshake starts before the 150 and waits in short steps, watching for it. */
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(TlsVersion.class)
+    void aDataHandshakeTheServerAnswersLateStillCompletes(TlsVersion version) throws IOException {
+        byte[] content = random(MIB);
+        Files.write(server.home().resolve("late.bin"), content);
+        try (FtpSession session = open(Duration.ofSeconds(3), version)) {
+            proxy.holdNextDataReply(900);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            session.download("/late.bin", out);
+            assertArrayEquals(content, out.toByteArray());
         }
     }
 }

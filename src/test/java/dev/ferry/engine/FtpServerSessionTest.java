@@ -90,6 +90,24 @@ class FtpServerSessionTest {
     }
 
     @Test
+    void aPortAskedForAheadServesTheNextTransferWhileRepliesStayInStep() throws IOException {
+        byte[] content = random(7000);
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).log(log).build())) {
+            s.upload("ahead.bin", new ByteArrayInputStream(content));
+            s.prepareNextTransfer();
+            assertEquals(7000, s.size("ahead.bin").orElseThrow());
+            assertEquals("/", s.pwd());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.download("ahead.bin", out);
+            assertArrayEquals(content, out.toByteArray());
+        }
+        List<String> sent = log.sent();
+        assertEquals(2, sent.stream().filter("EPSV"::equals).count(), sent::toString);
+        assertEquals("SIZE ahead.bin", sent.get(sent.lastIndexOf("EPSV") + 1), sent::toString);
+    }
+
+    @Test
     void listsAFolderWithMlsd() throws IOException {
         Files.createDirectories(server.home().resolve("docs"));
         Files.write(server.home().resolve("docs/a.txt"), random(123));

@@ -6,6 +6,7 @@ import dev.ferry.testsupport.VsftpdServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,16 +50,7 @@ class VsftpdInteropTest {
     void twentyDataConnectionsInARowAreAllByteExact(VsftpdServer.Mode serverMode, FtpsMode mode, TlsVersion version)
             throws IOException {
         try (VsftpdServer vsftpd = VsftpdServer.start(serverMode)) {
-            ConnectionSettings settings = ConnectionSettings.builder(vsftpd.host())
-                    .port(vsftpd.port())
-                    .mode(mode)
-                    .credentials(vsftpd.user(), vsftpd.password())
-                    .tlsMinimum(version)
-                    .tlsMaximum(version)
-                    .evaluator(new ServerCertificateEvaluator(List.of(vsftpd.serverCertificate().chain().get(
-                            vsftpd.serverCertificate().chain().size() - 1)), false, Clock.systemUTC()))
-                    .readTimeout(Duration.ofSeconds(20))
-                    .build();
+            ConnectionSettings settings = settings(vsftpd, mode, version);
             int[] sizes = {0, MIB, 20 * MIB};
             int connections = 0;
             try (FtpSession s = FtpSession.open(settings)) {
@@ -88,5 +82,43 @@ class VsftpdInteropTest {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
+    }
+
+    /**
+     * vsftpd leaves a refused transfer's data connection open and silent, so a handshake that Ferry
+     * starts with the command (TLS 1.2) gets no answer: the refusal on the control connection must end
+     * it. Over TLS 1.3 no handshake may start before the reply, or the session's single-use ticket is
+     * gone and the next transfer fails with 522.
+     */
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(TlsVersion.class)
+    void aRefusedTransferIsReportedAtOnceAndTheNextOneStillResumesTheSession(TlsVersion version) throws IOException {
+        try (VsftpdServer vsftpd = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT);
+             FtpSession s = FtpSession.open(settings(vsftpd, FtpsMode.EXPLICIT, version))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                FtpReplyException download = assertThrows(FtpReplyException.class,
+                        () -> s.download("missing.bin", new ByteArrayOutputStream()));
+                assertEquals(550, download.code());
+                FtpReplyException upload = assertThrows(FtpReplyException.class,
+                        () -> s.upload("no-such-folder/f.bin", new ByteArrayInputStream(new byte[10])));
+                assertEquals(553, upload.code());
+            });
+            byte[] content = random(MIB, 7);
+            s.upload("after.bin", new ByteArrayInputStream(content));
+            assertArrayEquals(content, Files.readAllBytes(vsftpd.root().resolve("after.bin")));
+        }
+    }
+
+    private static ConnectionSettings settings(VsftpdServer vsftpd, FtpsMode mode, TlsVersion version) {
+        return ConnectionSettings.builder(vsftpd.host())
+                .port(vsftpd.port())
+                .mode(mode)
+                .credentials(vsftpd.user(), vsftpd.password())
+                .tlsMinimum(version)
+                .tlsMaximum(version)
+                .evaluator(new ServerCertificateEvaluator(List.of(vsftpd.serverCertificate().chain().get(
+                        vsftpd.serverCertificate().chain().size() - 1)), false, Clock.systemUTC()))
+                .readTimeout(Duration.ofSeconds(20))
+                .build();
     }
 }

@@ -34,6 +34,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicLong dataCutAfter = new AtomicLong(-1);
     private final AtomicInteger dataStalls = new AtomicInteger();
     private final AtomicLong dataStallAfter = new AtomicLong(-1);
+    private final AtomicInteger dataHolds = new AtomicInteger();
+    private final AtomicLong dataHoldMillis = new AtomicLong();
     private final AtomicInteger controlConnections = new AtomicInteger();
     private final AtomicInteger dataConnections = new AtomicInteger();
     private final AtomicLong dataBytes = new AtomicLong();
@@ -106,6 +108,12 @@ public final class FaultProxy implements AutoCloseable {
         dataStalls.set(1);
     }
 
+    /** The next data connection passes nothing from the server to the client until {@code millis} have passed. */
+    public void holdNextDataReply(long millis) {
+        dataHoldMillis.set(millis);
+        dataHolds.set(1);
+    }
+
     /** The next {@code n} control connections are accepted and closed at once. */
     public void refuseNext(int n) {
         refuse.set(n);
@@ -155,7 +163,8 @@ public final class FaultProxy implements AutoCloseable {
                     } else if (!isControl && dataStalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         stall = dataStallAfter.get();
                     }
-                    Connection c = new Connection(client, server, cut, stall, !isControl);
+                    long hold = !isControl && dataHolds.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? dataHoldMillis.get() : 0;
+                    Connection c = new Connection(client, server, cut, stall, hold, !isControl);
                     pump(c, client, server);
                     pump(c, server, client);
                 } catch (IOException e) {
@@ -175,14 +184,16 @@ public final class FaultProxy implements AutoCloseable {
         final Socket b;
         final long cutAfter;
         final long stallAfter;
+        final long holdMillis;
         final boolean data;
         final AtomicLong bytes = new AtomicLong();
 
-        Connection(Socket a, Socket b, long cutAfter, long stallAfter, boolean data) {
+        Connection(Socket a, Socket b, long cutAfter, long stallAfter, long holdMillis, boolean data) {
             this.a = a;
             this.b = b;
             this.cutAfter = cutAfter;
             this.stallAfter = stallAfter;
+            this.holdMillis = holdMillis;
             this.data = data;
         }
     }
@@ -193,6 +204,9 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
+                if (from == c.b && c.holdMillis > 0) {
+                    Thread.sleep(c.holdMillis);
+                }
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     long before = c.bytes.getAndAdd(n);

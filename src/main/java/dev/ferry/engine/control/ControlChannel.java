@@ -16,11 +16,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
  * The control connection: sends commands, reads replies, every read bounded by the read timeout.
  * Passwords never reach the protocol log. Not thread-safe: one caller at a time.
+ *
+ * <p>A command can be sent ahead ({@link #sendAhead}): its reply is read when asked for, and at the
+ * latest before any later reply, so replies always meet the commands they answer.
  */
 public final class ControlChannel implements Closeable {
     private final Socket plain;
@@ -31,6 +35,7 @@ public final class ControlChannel implements Closeable {
     private final Duration readTimeout;
     private final NameCodec codec;
     private long lastActivityNanos = System.nanoTime();
+    private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
 
     private ControlChannel(Socket plain, ProtocolLog log, Duration readTimeout, NameCodec codec) throws IOException {
         this.plain = plain;
@@ -114,7 +119,65 @@ public final class ControlChannel implements Closeable {
 
     /** Reads the next reply, naming what it answers in a timeout message. */
     public FtpReply read(String waitingFor) throws FtpException {
+        readAhead();
         return read(waitingFor, readTimeout);
+    }
+
+    /**
+     * Sends a command without waiting for its reply, which {@link Ahead#reply()} reads later: its
+     * round trip then overlaps with whatever is sent meanwhile (pipelining). Only for commands that
+     * do not start a transfer.
+     */
+    public Ahead sendAhead(String command) throws FtpException {
+        send(command);
+        Ahead a = new Ahead(commandName(mask(command)), System.nanoTime());
+        ahead.add(a);
+        return a;
+    }
+
+    /** A command sent ahead, and its reply once read. */
+    public final class Ahead {
+        private final String name;
+        private final long sentNanos;
+        private FtpReply reply;
+        private FtpException failure;
+
+        private Ahead(String name, long sentNanos) {
+            this.name = name;
+            this.sentNanos = sentNanos;
+        }
+
+        /** The reply, read now if it has not been yet (with the replies of commands sent before it). */
+        public FtpReply reply() throws FtpException {
+            while (reply == null) {
+                if (failure != null) {
+                    throw failure;
+                }
+                readOneAhead();
+            }
+            return reply;
+        }
+
+        /** Time since the command was sent. */
+        public Duration age() {
+            return Duration.ofNanos(System.nanoTime() - sentNanos);
+        }
+    }
+
+    private void readAhead() throws FtpException {
+        while (!ahead.isEmpty()) {
+            readOneAhead();
+        }
+    }
+
+    private void readOneAhead() throws FtpException {
+        Ahead next = ahead.remove();
+        try {
+            next.reply = read("the reply to " + next.name, readTimeout);
+        } catch (FtpException e) {
+            next.failure = e;
+            throw e;
+        }
     }
 
     /**
@@ -123,6 +186,7 @@ public final class ControlChannel implements Closeable {
      * broke off. After a timeout the connection is out of step; close it.
      */
     public FtpReply readWithin(String waitingFor, Duration timeout) throws FtpException {
+        readAhead();
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try {
             socket.setSoTimeout(millis);

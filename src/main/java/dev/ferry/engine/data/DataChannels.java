@@ -35,12 +35,22 @@ import java.util.concurrent.locks.LockSupport;
  * then sends the transfer command, protects the connection with TLS (resuming the control
  * session) and reads the server's preliminary reply.
  *
- * <p>Order: after the command is sent, the server's first reply is awaited briefly; servers that
- * refuse the command (a missing file) answer at once and no handshake is attempted. Servers that
- * expect the TLS handshake before they say {@code 150} are detected once and then handshaken first.
+ * <p>Order: over TLS 1.2, the data handshake starts right after the command, without waiting for
+ * the server's {@code 150}: both cross the network together, a round trip a file saved. Over TLS 1.3
+ * the server's first reply is awaited briefly first, because SunJSSE spends a single-use session
+ * ticket on every handshake it starts: a refused command (a missing file) whose handshake the server
+ * never answers would leave the session without a ticket, and servers that require session reuse
+ * would refuse every later transfer. Servers that expect the handshake before they say {@code 150}
+ * are detected once and then handshaken first. While a data connection is set up, the control
+ * connection is watched: a refusal ends the attempt at once, though the server may leave the data
+ * connection open and silent.
  */
 public final class DataChannels {
     private static final Duration REPLY_GRACE = Duration.ofSeconds(2);
+    /** How long a passive port asked for ahead is used; an older one may have been given up by the server. */
+    private static final Duration PREFETCH_FRESH = Duration.ofSeconds(5);
+    /** How often a data connection being set up looks at the control connection for a refusal. */
+    private static final int WATCH_MILLIS = 200;
 
     private final ControlChannel control;
     private final Optional<TlsLayer> tls;
@@ -51,7 +61,9 @@ public final class DataChannels {
     private final Duration readTimeout;
     private boolean epsvRefused;
     private boolean eprtRefused;
-    private boolean handshakeBeforeReply;
+    /** Whether the data handshake starts without waiting for the first reply: TLS 1.2, or a server that asks for it. */
+    private boolean handshakeFirst;
+    private ControlChannel.Ahead prefetched;
 
     public DataChannels(ControlChannel control, Optional<TlsLayer> tls, X509Certificate controlCertificate,
                         DataConnectionMode mode, ProtocolLog log, Duration connectTimeout, Duration readTimeout) {
@@ -62,6 +74,8 @@ public final class DataChannels {
         this.log = log;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.handshakeFirst = control.socket() instanceof SSLSocket ssl
+                && "TLSv1.2".equals(ssl.getSession().getProtocol());
     }
 
     /**
@@ -83,6 +97,7 @@ public final class DataChannels {
             throw new IllegalArgumentException("negative restart offset");
         }
         Pending pending = mode == DataConnectionMode.PASSIVE ? passive() : active();
+        FirstReply first = new FirstReply(command);
         Socket plain = null;
         Socket socket = null;
         try {
@@ -93,32 +108,20 @@ public final class DataChannels {
                 }
             }
             control.send(command);
-            FtpReply first = handshakeBeforeReply ? null : awaitReply(command);
-            if (first != null && !first.isPreliminary()) {
-                throw refusal(command, first);
-            }
+            boolean replied = handshakeFirst || first.cameWithin(REPLY_GRACE);
             try {
-                plain = pending.connect();
-                socket = secure(plain);
+                plain = pending.connect(first);
+                socket = secure(plain, first);
             } catch (FtpException e) {
-                FtpReply late = first == null ? replyIfAny(command) : null;
-                if (late != null && !late.isPreliminary()) {
-                    throw refusal(command, late);
-                }
+                first.refusalIfAny(e);
                 throw e;
             }
-            if (first == null) {
-                first = control.read("the reply to " + verb(command));
-                if (!first.isPreliminary()) {
-                    closeQuietly(socket);
-                    throw refusal(command, first);
-                }
-                if (!handshakeBeforeReply) {
-                    handshakeBeforeReply = true;
-                    log.note("the server answers only after the data connection's handshake; handshaking first from now on");
-                }
+            FtpReply preliminary = first.await();
+            if (!replied) {
+                handshakeFirst = true;
+                log.note("the server answers only after the data connection's handshake; handshaking first from now on");
             }
-            return new OpenedData(socket, plain, first);
+            return new OpenedData(socket, plain, preliminary);
         } catch (FtpException e) {
             closeQuietly(socket);
             pending.abandon();
@@ -130,19 +133,6 @@ public final class DataChannels {
 
     private static FtpReplyException refusal(String command, FtpReply reply) {
         return new FtpReplyException(verbAndArgument(command), reply);
-    }
-
-    private FtpReply awaitReply(String command) throws FtpException {
-        long deadline = System.nanoTime() + REPLY_GRACE.toNanos();
-        long pause = TimeUnit.MICROSECONDS.toNanos(20);
-        while (!control.replyWaiting()) {
-            if (System.nanoTime() > deadline) {
-                return null;
-            }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5));
-        }
-        return control.read("the reply to " + verb(command));
     }
 
     private FtpReply replyIfAny(String command) {
@@ -157,13 +147,14 @@ public final class DataChannels {
         }
     }
 
-    private Socket secure(Socket plain) throws FtpException {
+    private Socket secure(Socket plain, FirstReply first) throws FtpException {
         if (tls.isEmpty()) {
             return plain;
         }
+        SSLSocket ssl = null;
         try {
-            plain.setSoTimeout((int) readTimeout.toMillis());
-            SSLSocket ssl = tls.get().secureData(plain);
+            ssl = tls.get().layerData(plain);
+            handshake(ssl, first);
             X509Certificate leaf = TlsLayer.peerChain(ssl).get(0);
             if (controlCertificate != null && !TlsLayer.sameCertificate(leaf, controlCertificate)) {
                 closeQuietly(ssl);
@@ -171,6 +162,9 @@ public final class DataChannels {
                         + "connection; refusing to transfer", null, null);
             }
             return ssl;
+        } catch (FtpException e) {
+            closeQuietly(plain);
+            throw e;
         } catch (SocketTimeoutException e) {
             closeQuietly(plain);
             throw new FtpTimeoutException("the TLS handshake on the data connection", readTimeout, e);
@@ -183,11 +177,61 @@ public final class DataChannels {
         }
     }
 
+    /**
+     * Runs the handshake; until the server's first reply has come, in short waits that read it when it
+     * does: a server that refused the command may never answer the handshake. SunJSSE keeps a handshake
+     * that timed out waiting for the server going on the next call (it closes only on other errors).
+     */
+    private void handshake(SSLSocket ssl, FirstReply first) throws IOException, FtpException {
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        int full = (int) readTimeout.toMillis();
+        while (true) {
+            ssl.setSoTimeout(first.isKnown() ? full : Math.min(WATCH_MILLIS, full));
+            try {
+                ssl.startHandshake();
+                break;
+            } catch (SocketTimeoutException e) {
+                if (first.isKnown() || System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+                first.checkArrived();
+            }
+        }
+        ssl.setSoTimeout(full);
+    }
+
+    /**
+     * Asks for the next passive port now, without waiting: the reply is read when the next data
+     * connection is opened, so its round trip overlaps with the commands in between (a transfer's
+     * checks, the next file's). Nothing in active mode; a port older than a few seconds is not used.
+     */
+    public void prefetch() throws FtpException {
+        if (mode == DataConnectionMode.PASSIVE && prefetched == null) {
+            prefetched = control.sendAhead(epsvRefused ? "PASV" : "EPSV");
+        }
+    }
+
+    /**
+     * The reply to the passive-mode command sent ahead, if one was and is still fresh; it answers EPSV,
+     * or PASV once EPSV was refused.
+     */
+    private Optional<FtpReply> prefetchedReply() throws FtpException {
+        ControlChannel.Ahead ahead = prefetched;
+        prefetched = null;
+        if (ahead == null) {
+            return Optional.empty();
+        }
+        FtpReply reply = ahead.reply();
+        return ahead.age().compareTo(PREFETCH_FRESH) <= 0 ? Optional.of(reply) : Optional.empty();
+    }
+
     private Pending passive() throws FtpException {
         int port;
         InetAddress controlAddress = control.plainSocket().getInetAddress();
+        Optional<FtpReply> early = prefetchedReply();
         if (!epsvRefused) {
-            FtpReply reply = control.execute("EPSV");
+            FtpReply reply = early.isPresent() ? early.get() : control.execute("EPSV");
+            early = Optional.empty();
             if (reply.code() == 229) {
                 port = PassiveAddress.fromEpsv(reply).port();
                 return connectPassive(controlAddress, port);
@@ -201,7 +245,7 @@ public final class DataChannels {
         if (controlAddress instanceof Inet6Address) {
             throw new FtpConnectionException("the server refused EPSV, and PASV cannot work over IPv6", null);
         }
-        FtpReply reply = control.execute("PASV");
+        FtpReply reply = early.isPresent() ? early.get() : control.execute("PASV");
         if (reply.code() != 227) {
             throw new FtpReplyException("PASV", reply);
         }
@@ -234,7 +278,7 @@ public final class DataChannels {
         try {
             listener = tls.isPresent() ? new SessionKeyedServerSocket(tls.get().sessionPort()) : new ServerSocket();
             listener.bind(new InetSocketAddress(local, 0), 1);
-            listener.setSoTimeout((int) connectTimeout.toMillis());
+            listener.setSoTimeout((int) Math.min(WATCH_MILLIS, connectTimeout.toMillis()));
         } catch (IOException e) {
             throw new FtpConnectionException("could not listen for an active-mode data connection: " + e.getMessage(), e);
         }
@@ -292,21 +336,34 @@ public final class DataChannels {
     private final class Pending {
         private final Socket connected;
         private final ServerSocket listener;
+        private Socket accepted;
 
         Pending(Socket connected, ServerSocket listener) {
             this.connected = connected;
             this.listener = listener;
         }
 
-        Socket connect() throws FtpException {
+        /** The connected socket; in active mode, waits for the server, watching for a refusal meanwhile. */
+        Socket connect(FirstReply first) throws FtpException {
             if (connected != null) {
                 return connected;
             }
+            long deadline = System.nanoTime() + connectTimeout.toNanos();
             try {
-                Socket s = listener.accept();
-                s.setTcpNoDelay(true);
-                s.setSoTimeout((int) readTimeout.toMillis());
-                return s;
+                while (true) {
+                    try {
+                        accepted = listener.accept();
+                        break;
+                    } catch (SocketTimeoutException e) {
+                        first.checkArrived();
+                        if (System.nanoTime() - deadline >= 0) {
+                            throw e;
+                        }
+                    }
+                }
+                accepted.setTcpNoDelay(true);
+                accepted.setSoTimeout((int) readTimeout.toMillis());
+                return accepted;
             } catch (SocketTimeoutException e) {
                 throw new FtpTimeoutException("the server to open the active-mode data connection", connectTimeout, e);
             } catch (IOException e) {
@@ -321,6 +378,69 @@ public final class DataChannels {
 
         void abandon() {
             closeQuietly(connected);
+            closeQuietly(accepted);
+        }
+    }
+
+    /** The server's first reply to the transfer command, read as soon as it has come. */
+    private final class FirstReply {
+        private final String command;
+        private FtpReply reply;
+
+        FirstReply(String command) {
+            this.command = command;
+        }
+
+        boolean isKnown() {
+            return reply != null;
+        }
+
+        /** Reads the reply if it has (begun to) come; a refusal ends the attempt. */
+        void checkArrived() throws FtpException {
+            if (reply == null && control.replyWaiting()) {
+                take(control.read("the reply to " + verb(command)));
+            }
+        }
+
+        /** Whether the reply came within {@code grace} (it is then read and judged). */
+        boolean cameWithin(Duration grace) throws FtpException {
+            long deadline = System.nanoTime() + grace.toNanos();
+            long pause = TimeUnit.MICROSECONDS.toNanos(20);
+            while (!control.replyWaiting()) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            checkArrived();
+            return true;
+        }
+
+        /** The preliminary reply, waiting for it if it has not come yet. */
+        FtpReply await() throws FtpException {
+            if (reply == null) {
+                take(control.read("the reply to " + verb(command)));
+            }
+            return reply;
+        }
+
+        /** After the data connection failed: a refusal the server sends soon explains it better. */
+        void refusalIfAny(FtpException failure) throws FtpException {
+            if (reply != null || failure instanceof FtpReplyException) {
+                return;
+            }
+            FtpReply late = replyIfAny(command);
+            if (late != null && !late.isPreliminary()) {
+                throw refusal(command, late);
+            }
+        }
+
+        private void take(FtpReply r) throws FtpException {
+            if (!r.isPreliminary()) {
+                throw refusal(command, r);
+            }
+            reply = r;
         }
     }
 }

@@ -86,19 +86,25 @@ public final class TlsLayer {
     }
 
     /**
-     * Wraps a connected data socket and completes the handshake, resuming the control session.
-     * The socket must report the control port (a {@link SessionKeyedSocket} or an accepted socket
-     * from {@link SessionKeyedServerSocket}).
+     * Wraps a connected data socket for a handshake that resumes the control session; the caller
+     * starts the handshake (it may need to watch the control connection meanwhile). The socket must
+     * report the control port (a {@link SessionKeyedSocket} or an accepted socket from
+     * {@link SessionKeyedServerSocket}). Closing the returned socket closes {@code plain}.
      */
-    public SSLSocket secureData(Socket plain) throws IOException {
-        return handshake(plain);
+    public SSLSocket layerData(Socket plain) throws IOException {
+        return layer(plain);
     }
 
     private SSLSocket handshake(Socket plain) throws IOException {
+        SSLSocket ssl = layer(plain);
+        ssl.startHandshake();
+        return ssl;
+    }
+
+    private SSLSocket layer(Socket plain) throws IOException {
         SSLSocket ssl = (SSLSocket) factory.createSocket(plain, host, port, true);
         ssl.setEnabledProtocols(protocols);
         ssl.setUseClientMode(true);
-        ssl.startHandshake();
         return ssl;
     }
 
