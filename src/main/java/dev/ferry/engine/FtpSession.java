@@ -195,11 +195,32 @@ public final class FtpSession implements AutoCloseable {
 
     /** Sets a file's modification time with {@code MFMT}. */
     public void setModificationTime(String path, Instant time) throws FtpException {
+        setModificationTimeAhead(path, time).confirm();
+    }
+
+    /**
+     * Sends {@code MFMT} without waiting for the reply, which {@link Sent#confirm()} reads later: for a
+     * caller with other commands to send meanwhile (an upload's checks), whose round trips then overlap.
+     */
+    public Sent setModificationTimeAhead(String path, Instant time) throws FtpException {
         if (!canSetModificationTime()) {
             throw new FtpException("the server cannot set modification times (no MFMT)");
         }
-        String stamp = MDTM.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
-        expectPositive("MFMT " + stamp + " " + path);
+        String command = "MFMT " + MDTM.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC)) + " " + path;
+        ControlChannel.Ahead ahead = control.sendAhead(command);
+        return () -> {
+            FtpReply reply = ahead.reply();
+            if (!reply.isPositive()) {
+                throw new FtpReplyException(command, reply);
+            }
+        };
+    }
+
+    /** A command sent ahead of its reply. */
+    @FunctionalInterface
+    public interface Sent {
+        /** Reads the reply (and those of commands sent before it) and throws if the server refused. */
+        void confirm() throws FtpException;
     }
 
     /** {@code SITE CHMOD mode path}; {@code mode} is octal such as {@code 644}. */

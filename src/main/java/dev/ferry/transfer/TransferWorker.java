@@ -309,6 +309,10 @@ final class TransferWorker implements Runnable {
             }
             prepareNext(session, item);
         }
+        Optional<FtpSession.Sent> timeSet = Optional.empty();
+        if (queue.options().keepTimestamps() && session.canSetModificationTime()) {
+            timeSet = Optional.of(session.setModificationTimeAhead(remote, Files.getLastModifiedTime(source).toInstant()));
+        }
         if (queue.options().verify() && session.features().supports("SIZE")) {
             long there = session.size(remote).orElse(-1);
             if (there != size) {
@@ -317,9 +321,9 @@ final class TransferWorker implements Runnable {
             }
         }
         verifyUpload(session, item, source, remote);
-        if (queue.options().keepTimestamps() && session.canSetModificationTime()) {
+        if (timeSet.isPresent()) {
             try {
-                session.setModificationTime(remote, Files.getLastModifiedTime(source).toInstant());
+                timeSet.get().confirm();
             } catch (FtpReplyException e) {
                 queue.note(item, "the server did not keep the modification time: " + e.reply().orElseThrow());
             }

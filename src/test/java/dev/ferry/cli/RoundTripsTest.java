@@ -69,15 +69,20 @@ class RoundTripsTest {
     }
 
     @Test
-    void aFolderUploadAsksForTheNextFilesPortBeforeCheckingTheLastFile() throws IOException {
-        List<String> sent = ferry("put", "-r", "-q", "-P", "1", tree().toString(), url("/www"));
-        long stores = sent.stream().filter(c -> c.startsWith("STOR ")).count();
-        assertEquals(FILES.size(), stores, sent::toString);
-        assertEquals(stores, count(sent, "EPSV"), "one port a file, none wasted: " + sent);
-        List<Integer> sizeChecks = IntStream.range(0, sent.size()).filter(i -> sent.get(i).startsWith("SIZE ")).boxed().toList();
-        assertEquals(FILES.size(), sizeChecks.size(), sent::toString);
+    void aFolderUploadSendsItsChecksAndTheNextFilesPortInOneRoundTrip() throws IOException {
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        TrustedFerryRun.succeeds(server, ROOT, dir, log, "put", "-r", "-q", "-P", "1", tree().toString(), url("/www"));
+        List<String> sent = log.sent();
+        assertEquals(FILES.size(), sent.stream().filter(c -> c.startsWith("STOR ")).count(), sent::toString);
+        assertEquals(FILES.size(), count(sent, "EPSV"), "one port a file, none wasted: " + sent);
+        List<String> lines = log.transcript();
+        List<Integer> sizeChecks = IntStream.range(0, lines.size()).filter(i -> lines.get(i).startsWith("> SIZE ")).boxed().toList();
+        assertEquals(FILES.size(), sizeChecks.size(), lines::toString);
         for (int i : sizeChecks.subList(0, sizeChecks.size() - 1)) {
-            assertEquals("EPSV", sent.get(i - 1), "the next port asked for before the size check: " + sent);
+            String file = lines.get(i).substring("> SIZE ".length());
+            assertEquals(List.of("> EPSV", "> MFMT", "> SIZE " + file),
+                    List.of(lines.get(i - 2), lines.get(i - 1).substring(0, 6), lines.get(i)),
+                    "sent together, before any reply: " + lines);
         }
     }
 

@@ -10,15 +10,18 @@ public final class RecordingProtocolLog implements ProtocolLog {
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
+    private final List<String> transcript = new CopyOnWriteArrayList<>();
 
     @Override
     public void sent(String line) {
         sent.add(line);
+        transcript.add("> " + line);
     }
 
     @Override
     public void received(String line) {
         received.add(line);
+        transcript.add("< " + line);
     }
 
     @Override
@@ -32,6 +35,11 @@ public final class RecordingProtocolLog implements ProtocolLog {
 
     public List<String> received() {
         return List.copyOf(received);
+    }
+
+    /** Commands ("> ") and reply lines ("< ") in the order they went and came. */
+    public List<String> transcript() {
+        return List.copyOf(transcript);
     }
 
     public List<String> notes() {
