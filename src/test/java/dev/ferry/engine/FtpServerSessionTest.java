@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine against Apache FtpServer in-process: Explicit and Implicit FTPS, TLS 1.2 and 1.3. */
@@ -182,6 +183,25 @@ class FtpServerSessionTest {
             s.download("active.bin", out);
             assertArrayEquals(content, out.toByteArray());
             assertEquals(1, s.list("/").size());
+        }
+    }
+
+    /** The server never connects for a refused command: the refusal ends the wait for it. */
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(TlsVersion.class)
+    void aRefusedTransferInActiveModeSaysRefusedAndTheSessionGoesOn(TlsVersion version) throws IOException {
+        byte[] content = random(3000);
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).tlsMaximum(version)
+                .dataMode(DataConnectionMode.ACTIVE).connectTimeout(Duration.ofSeconds(20)).build())) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                FtpReplyException e = assertThrows(FtpReplyException.class,
+                        () -> s.download("missing-active.bin", new ByteArrayOutputStream()));
+                assertEquals(550, e.code());
+            });
+            s.upload("after-refusal.bin", new ByteArrayInputStream(content));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.download("after-refusal.bin", out);
+            assertArrayEquals(content, out.toByteArray());
         }
     }
 

@@ -364,6 +364,8 @@ public final class DataChannels {
                 accepted.setTcpNoDelay(true);
                 accepted.setSoTimeout((int) readTimeout.toMillis());
                 return accepted;
+            } catch (FtpException e) {
+                throw e;
             } catch (SocketTimeoutException e) {
                 throw new FtpTimeoutException("the server to open the active-mode data connection", connectTimeout, e);
             } catch (IOException e) {
