@@ -360,8 +360,9 @@ public final class CommanderModel {
         }
     }
 
+    /** A finished file shows in its folder, a finished folder (made when it was expanded) in its parent. */
     private void noteFinished(TransferSnapshot item) {
-        if (item.state() != TransferState.DONE || item.folder()) {
+        if (item.state() != TransferState.DONE) {
             return;
         }
         if (item.direction() == TransferDirection.UPLOAD) {

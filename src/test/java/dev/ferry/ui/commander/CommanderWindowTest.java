@@ -169,6 +169,36 @@ class CommanderWindowTest {
     }
 
     @Test
+    void f5UploadsAFolderAndItAppearsInTheRemotePane(FxRobot robot) throws Exception {
+        harness.defaults.confirmProperty().set(false);
+        connect(robot);
+        focusLocalOn(robot, "alpha");
+        robot.type(KeyCode.F5);
+        await(() -> Files.exists(server.home().resolve("alpha/inner.txt")), "the upload");
+        await(() -> names(harness.window.remotePane().table()).contains("alpha"), "the remote pane to list the folder");
+    }
+
+    @Test
+    void f5DownloadsAFolderAndItAppearsInTheLocalPane(FxRobot robot) throws Exception {
+        Files.createDirectories(server.home().resolve("delta"));
+        Files.writeString(server.home().resolve("delta/d.txt"), "d");
+        harness.defaults.confirmProperty().set(false);
+        connect(robot);
+        TableView<FileEntry> table = harness.window.remotePane().table();
+        robot.interact(() -> harness.model.remote().refresh());
+        await(() -> names(table).contains("delta"), "the remote pane to list delta");
+        robot.interact(() -> {
+            harness.window.remotePane().focusTable();
+            int i = names(table).indexOf("delta");
+            table.getSelectionModel().clearAndSelect(i);
+            table.getFocusModel().focus(i);
+        });
+        robot.type(KeyCode.F5);
+        await(() -> Files.exists(local.resolve("delta/d.txt")), "the download");
+        await(() -> names(harness.window.localPane().table()).contains("delta"), "the local pane to list the folder");
+    }
+
+    @Test
     void f5AsksForConfirmationWithTheTargetFolder(FxRobot robot) throws Exception {
         connect(robot);
         focusLocalOn(robot, "charlie.txt");
