@@ -162,7 +162,10 @@ public final class FtpSession implements AutoCloseable {
 
     /** The size of a file, or empty when the server says there is no such file (550). */
     public OptionalLong size(String path) throws FtpException {
-        FtpReply reply = control.execute("SIZE " + path);
+        return sizeFrom(path, control.execute("SIZE " + path));
+    }
+
+    private static OptionalLong sizeFrom(String path, FtpReply reply) throws FtpException {
         if (reply.code() == 550) {
             return OptionalLong.empty();
         }
@@ -178,7 +181,10 @@ public final class FtpSession implements AutoCloseable {
 
     /** The modification time of a file ({@code MDTM}), or empty when the server says there is none. */
     public Optional<Instant> modificationTime(String path) throws FtpException {
-        FtpReply reply = control.execute("MDTM " + path);
+        return timeFrom(path, control.execute("MDTM " + path));
+    }
+
+    private static Optional<Instant> timeFrom(String path, FtpReply reply) throws FtpException {
         if (reply.code() == 550) {
             return Optional.empty();
         }
@@ -294,18 +300,23 @@ public final class FtpSession implements AutoCloseable {
     private Optional<RemoteEntry> statWithoutMlst(String path) throws FtpException {
         String name = RemotePaths.name(path);
         String here = pwd();
-        FtpReply reply = control.execute("CWD " + path);
-        if (reply.isPositive()) {
+        // One round trip for all three: a folder answers the CWD, a file SIZE and MDTM (the replies
+        // that do not apply are read with the next command's).
+        ControlChannel.Ahead folder = control.sendAhead("CWD " + path);
+        ControlChannel.Ahead bytes = control.sendAhead("SIZE " + path);
+        Optional<ControlChannel.Ahead> time = features.supports("MDTM")
+                ? Optional.of(control.sendAhead("MDTM " + path)) : Optional.empty();
+        if (folder.reply().isPositive()) {
             workingFolder = null;
             returnTo(here);
             return Optional.of(new RemoteEntry(name, dev.ferry.engine.listing.EntryType.DIRECTORY, -1, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ""));
         }
-        OptionalLong size = size(path);
+        OptionalLong size = sizeFrom(path, bytes.reply());
         if (size.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> modified = features.supports("MDTM") ? modificationTime(path) : Optional.empty();
+        Optional<Instant> modified = time.isPresent() ? timeFrom(path, time.get().reply()) : Optional.empty();
         return Optional.of(new RemoteEntry(name, dev.ferry.engine.listing.EntryType.FILE, size.getAsLong(), modified,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ""));
     }
@@ -317,7 +328,14 @@ public final class FtpSession implements AutoCloseable {
         boolean changeFolder = !path.isEmpty() && !path.equals(".");
         String here = changeFolder ? pwd() : null;
         if (changeFolder) {
-            cwd(path);
+            // The listing's port is asked for with the CWD, in the same round trip.
+            workingFolder = null;
+            ControlChannel.Ahead into = control.sendAhead("CWD " + path);
+            data.prefetch();
+            FtpReply reply = into.reply();
+            if (!reply.isPositive()) {
+                throw new FtpReplyException("CWD " + path, reply);
+            }
         }
         try {
             if (listDashASupported) {

@@ -1,9 +1,12 @@
 package dev.ferry.engine;
 
+import dev.ferry.engine.listing.EntryType;
 import dev.ferry.engine.listing.RemoteEntry;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
+import dev.ferry.testsupport.RecordingProtocolLog;
 import dev.ferry.testsupport.VsftpdServer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -109,7 +112,33 @@ class VsftpdInteropTest {
         }
     }
 
+    /** vsftpd offers no MLST: a stat is CWD, SIZE and MDTM, and a listing CWD, EPSV and LIST. */
+    @Test
+    void withoutMlstAStatAndAListingAskTheirQuestionsTogether() throws IOException {
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        try (VsftpdServer vsftpd = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT);
+             FtpSession s = FtpSession.open(builder(vsftpd, FtpsMode.EXPLICIT, TlsVersion.TLS_1_3).log(log).build())) {
+            s.mkdir("/docs");
+            s.upload("/docs/a.bin", new ByteArrayInputStream(new byte[1234]));
+            assertEquals(1234, s.stat("/docs/a.bin").orElseThrow().size());
+            assertEquals(EntryType.DIRECTORY, s.stat("/docs").orElseThrow().type());
+            assertTrue(s.stat("/docs/missing.bin").isEmpty());
+            assertEquals(List.of("a.bin"), s.list("/docs").stream().map(RemoteEntry::name).toList());
+            assertEquals("/", s.pwd());
+        }
+        List<String> lines = log.transcript();
+        int stat = lines.indexOf("> CWD /docs/a.bin");
+        assertEquals(List.of("> CWD /docs/a.bin", "> SIZE /docs/a.bin", "> MDTM /docs/a.bin"),
+                lines.subList(stat, stat + 3), "sent before any reply: " + lines);
+        int listing = lines.lastIndexOf("> CWD /docs");
+        assertEquals("> EPSV", lines.get(listing + 1), "the port asked for with the CWD: " + lines);
+    }
+
     private static ConnectionSettings settings(VsftpdServer vsftpd, FtpsMode mode, TlsVersion version) {
+        return builder(vsftpd, mode, version).build();
+    }
+
+    private static ConnectionSettings.Builder builder(VsftpdServer vsftpd, FtpsMode mode, TlsVersion version) {
         return ConnectionSettings.builder(vsftpd.host())
                 .port(vsftpd.port())
                 .mode(mode)
@@ -118,7 +147,6 @@ class VsftpdInteropTest {
                 .tlsMaximum(version)
                 .evaluator(new ServerCertificateEvaluator(List.of(vsftpd.serverCertificate().chain().get(
                         vsftpd.serverCertificate().chain().size() - 1)), false, Clock.systemUTC()))
-                .readTimeout(Duration.ofSeconds(20))
-                .build();
+                .readTimeout(Duration.ofSeconds(20));
     }
 }
