@@ -10,6 +10,7 @@ import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,15 +43,19 @@ final class SessionOpener {
                 secure();
             }
             login();
-            if (s.mode().secure()) {
-                expectPositive("PBSZ 0");
-                expectPositive("PROT P");
+            // Sent together, read in order: one round trip instead of four.
+            List<ControlChannel.Ahead> protection = s.mode().secure()
+                    ? List.of(control.sendAhead("PBSZ 0"), control.sendAhead("PROT P")) : List.of();
+            ControlChannel.Ahead feat = control.sendAhead("FEAT");
+            ControlChannel.Ahead binary = control.sendAhead("TYPE I");
+            for (ControlChannel.Ahead sent : protection) {
+                expectPositive(sent);
             }
-            ServerFeatures features = ServerFeatures.parse(control.execute("FEAT"));
+            ServerFeatures features = ServerFeatures.parse(feat.reply());
+            expectPositive(binary);
             if (features.supports("UTF8") && s.names().isUtf8()) {
                 control.execute("OPTS UTF8 ON");
             }
-            expectPositive("TYPE I");
             DataChannels data = new DataChannels(control, Optional.ofNullable(tls),
                     certificate == null ? null : certificate.leaf(), s.dataMode(),
                     s.log(), s.connectTimeout(), s.readTimeout());
@@ -160,6 +165,13 @@ final class SessionOpener {
                 throw new FtpReplyException("login", reply);
             }
             throw new FtpLoginException(s.user(), "USER/PASS", reply);
+        }
+    }
+
+    private static void expectPositive(ControlChannel.Ahead sent) throws FtpException {
+        FtpReply reply = sent.reply();
+        if (!reply.isPositive()) {
+            throw new FtpReplyException(sent.command(), reply);
         }
     }
 

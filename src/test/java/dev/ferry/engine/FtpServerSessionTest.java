@@ -91,6 +91,18 @@ class FtpServerSessionTest {
     }
 
     @Test
+    void afterTheLoginTheSessionIsSetUpInOneRoundTrip() throws IOException {
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).log(log).build())) {
+            assertTrue(s.features().supports("MLST"));
+        }
+        List<String> lines = log.transcript();
+        int first = lines.indexOf("> PBSZ 0");
+        assertEquals(List.of("> PBSZ 0", "> PROT P", "> FEAT", "> TYPE I"), lines.subList(first, first + 4),
+                "sent before any reply: " + lines);
+    }
+
+    @Test
     void aPortAskedForAheadServesTheNextTransferWhileRepliesStayInStep() throws IOException {
         byte[] content = random(7000);
         RecordingProtocolLog log = new RecordingProtocolLog();

@@ -130,20 +130,20 @@ public final class ControlChannel implements Closeable {
      */
     public Ahead sendAhead(String command) throws FtpException {
         send(command);
-        Ahead a = new Ahead(commandName(mask(command)), System.nanoTime());
+        Ahead a = new Ahead(mask(command), System.nanoTime());
         ahead.add(a);
         return a;
     }
 
     /** A command sent ahead, and its reply once read. */
     public final class Ahead {
-        private final String name;
+        private final String command;
         private final long sentNanos;
         private FtpReply reply;
         private FtpException failure;
 
-        private Ahead(String name, long sentNanos) {
-            this.name = name;
+        private Ahead(String command, long sentNanos) {
+            this.command = command;
             this.sentNanos = sentNanos;
         }
 
@@ -156,6 +156,11 @@ public final class ControlChannel implements Closeable {
                 readOneAhead();
             }
             return reply;
+        }
+
+        /** The command as logged (a password masked). */
+        public String command() {
+            return command;
         }
 
         /** Time since the command was sent. */
@@ -173,7 +178,7 @@ public final class ControlChannel implements Closeable {
     private void readOneAhead() throws FtpException {
         Ahead next = ahead.remove();
         try {
-            next.reply = read("the reply to " + next.name, readTimeout);
+            next.reply = read("the reply to " + commandName(next.command), readTimeout);
         } catch (FtpException e) {
             next.failure = e;
             throw e;
