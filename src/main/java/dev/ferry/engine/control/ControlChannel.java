@@ -188,7 +188,8 @@ public final class ControlChannel implements Closeable {
     /**
      * Reads the next reply, waiting at most {@code timeout} (at least a millisecond) instead of the read
      * timeout: for a reply that comes at once or not at all, such as the final reply of a transfer Ferry
-     * broke off. After a timeout the connection is out of step; close it.
+     * broke off. After a timeout the connection is out of step; close it. Replies to commands sent ahead
+     * are read first, within the read timeout (a transfer never runs with one outstanding).
      */
     public FtpReply readWithin(String waitingFor, Duration timeout) throws FtpException {
         readAhead();
