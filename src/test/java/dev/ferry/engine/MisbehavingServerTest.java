@@ -43,6 +43,23 @@ class MisbehavingServerTest {
     }
 
     @Test
+    void aPortAskedForAheadFromAServerWithoutEpsvIsAskedWithPasv() throws IOException {
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        byte[] content = "ahead, without EPSV".getBytes();
+        try (FtpSession s = FtpSession.open(FtpServerSessionTest.settings(natServer, FtpsMode.EXPLICIT)
+                .log(log).build())) {
+            s.upload("ahead.txt", new ByteArrayInputStream(content));
+            s.prepareNextTransfer();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.download("ahead.txt", out);
+            assertArrayEquals(content, out.toByteArray());
+        }
+        List<String> sent = log.sent();
+        assertEquals(1, sent.stream().filter("EPSV"::equals).count(), sent::toString);
+        assertEquals(List.of("PASV", "RETR ahead.txt"), sent.subList(sent.size() - 3, sent.size() - 1), sent::toString);
+    }
+
+    @Test
     void timesOutWithAClearErrorWhenTheServerStopsMidReply() throws IOException {
         try (ScriptedFtpServer server = ScriptedFtpServer.start("220-Welcome to a slow server\r\n220-still talking", Map.of())) {
             long start = System.nanoTime();
