@@ -49,10 +49,13 @@ public final class FtpSession implements AutoCloseable {
     private Boolean listDashASupported;
     /** The server's current folder as PWD said, while no command may have changed it; else null. */
     private String workingFolder;
+    /** The PWD sent with the login's commands, answered by its reply until the folder may have changed. */
+    private Optional<ControlChannel.Ahead> firstFolder;
 
     FtpSession(ConnectionSettings settings, ControlChannel control, DataChannels data, ServerFeatures features,
-                       ServerCertificate certificate) {
+                       ServerCertificate certificate, Optional<ControlChannel.Ahead> firstFolder) {
         this.settings = settings;
+        this.firstFolder = firstFolder;
         this.control = control;
         this.data = data;
         this.features = features;
@@ -115,7 +118,11 @@ public final class FtpSession implements AutoCloseable {
      */
     public String pwd() throws FtpException {
         if (workingFolder == null) {
-            FtpReply reply = expect("PWD", 257);
+            FtpReply reply = firstFolder.isPresent() ? firstFolder.get().reply() : control.execute("PWD");
+            firstFolder = Optional.empty();
+            if (reply.code() != 257) {
+                throw new FtpReplyException("PWD", reply);
+            }
             workingFolder = parseQuotedPath(reply)
                     .orElseThrow(() -> new FtpProtocolException("the server's PWD reply names no folder", reply));
         }
@@ -123,16 +130,21 @@ public final class FtpSession implements AutoCloseable {
     }
 
     public void cwd(String path) throws FtpException {
-        workingFolder = null;
+        forgetFolder();
         expectPositive("CWD " + path);
     }
 
     public void cdup() throws FtpException {
-        workingFolder = null;
+        forgetFolder();
         expectPositive("CDUP");
     }
 
     /** Back to {@code folder}, which {@link #pwd()} named before a detour. */
+    private void forgetFolder() {
+        workingFolder = null;
+        firstFolder = Optional.empty();
+    }
+
     private void returnTo(String folder) throws FtpException {
         expectPositive("CWD " + folder);
         workingFolder = folder;
@@ -256,7 +268,7 @@ public final class FtpSession implements AutoCloseable {
 
     /** Sends a raw command and returns the reply, whatever it is. */
     public FtpReply quote(String command) throws FtpException {
-        workingFolder = null;
+        forgetFolder();
         return control.execute(command);
     }
 
@@ -307,7 +319,7 @@ public final class FtpSession implements AutoCloseable {
         Optional<ControlChannel.Ahead> time = features.supports("MDTM")
                 ? Optional.of(control.sendAhead("MDTM " + path)) : Optional.empty();
         if (folder.reply().isPositive()) {
-            workingFolder = null;
+            forgetFolder();
             returnTo(here);
             return Optional.of(new RemoteEntry(name, dev.ferry.engine.listing.EntryType.DIRECTORY, -1, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ""));
@@ -329,7 +341,7 @@ public final class FtpSession implements AutoCloseable {
         String here = changeFolder ? pwd() : null;
         if (changeFolder) {
             // The listing's port is asked for with the CWD, in the same round trip.
-            workingFolder = null;
+            forgetFolder();
             ControlChannel.Ahead into = control.sendAhead("CWD " + path);
             data.prefetch();
             FtpReply reply = into.reply();
@@ -512,14 +524,6 @@ public final class FtpSession implements AutoCloseable {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    private FtpReply expect(String command, int code) throws FtpException {
-        FtpReply reply = control.execute(command);
-        if (reply.code() != code) {
-            throw new FtpReplyException(command, reply);
-        }
-        return reply;
-    }
 
     private FtpReply expectPositive(String command) throws FtpException {
         FtpReply reply = control.execute(command);

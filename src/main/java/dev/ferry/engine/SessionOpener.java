@@ -53,13 +53,17 @@ final class SessionOpener {
             }
             ServerFeatures features = ServerFeatures.parse(feat.reply());
             expectPositive(binary);
-            if (features.supports("UTF8") && s.names().isUtf8()) {
-                control.execute("OPTS UTF8 ON");
+            Optional<ControlChannel.Ahead> utf8 = features.supports("UTF8") && s.names().isUtf8()
+                    ? Optional.of(control.sendAhead("OPTS UTF8 ON")) : Optional.empty();
+            // After OPTS UTF8 (names in the reply), and read only when the session first needs it.
+            ControlChannel.Ahead folder = control.sendAhead("PWD");
+            if (utf8.isPresent()) {
+                utf8.get().reply();
             }
             DataChannels data = new DataChannels(control, Optional.ofNullable(tls),
                     certificate == null ? null : certificate.leaf(), s.dataMode(),
                     s.log(), s.connectTimeout(), s.readTimeout());
-            return new FtpSession(s, control, data, features, certificate);
+            return new FtpSession(s, control, data, features, certificate, Optional.of(folder));
         } catch (FtpException | RuntimeException e) {
             control.close();
             throw e;

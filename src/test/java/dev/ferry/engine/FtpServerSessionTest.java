@@ -95,11 +95,15 @@ class FtpServerSessionTest {
         RecordingProtocolLog log = new RecordingProtocolLog();
         try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).log(log).build())) {
             assertTrue(s.features().supports("MLST"));
+            assertEquals("/", s.pwd());
         }
         List<String> lines = log.transcript();
         int first = lines.indexOf("> PBSZ 0");
         assertEquals(List.of("> PBSZ 0", "> PROT P", "> FEAT", "> TYPE I"), lines.subList(first, first + 4),
                 "sent before any reply: " + lines);
+        int utf8 = lines.indexOf("> OPTS UTF8 ON");
+        assertEquals("> PWD", lines.get(utf8 + 1), "the folder asked for with OPTS UTF8, after it: " + lines);
+        assertEquals(1, lines.stream().filter("> PWD"::equals).count(), lines::toString);
     }
 
     @Test
