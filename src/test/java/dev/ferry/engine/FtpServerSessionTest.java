@@ -91,6 +91,24 @@ class FtpServerSessionTest {
     }
 
     @Test
+    void aPortAskedForAheadThatWaitedTooLongIsReplacedByAFreshOne() throws Exception {
+        byte[] content = random(6000);
+        RecordingProtocolLog log = new RecordingProtocolLog();
+        try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).readTimeout(Duration.ofSeconds(1))
+                .log(log).build())) {
+            s.upload("stale.bin", new ByteArrayInputStream(content));
+            s.prepareNextTransfer();
+            Thread.sleep(700);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.download("stale.bin", out);
+            assertArrayEquals(content, out.toByteArray());
+        }
+        List<String> sent = log.sent();
+        int upload = sent.indexOf("STOR stale.bin");
+        assertEquals(List.of("EPSV", "EPSV", "RETR stale.bin"), sent.subList(upload + 1, upload + 4), sent::toString);
+    }
+
+    @Test
     void afterTheLoginTheSessionIsSetUpInOneRoundTrip() throws IOException {
         RecordingProtocolLog log = new RecordingProtocolLog();
         try (FtpSession s = FtpSession.open(settings(server, FtpsMode.EXPLICIT).log(log).build())) {

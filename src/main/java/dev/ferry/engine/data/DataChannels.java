@@ -47,8 +47,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class DataChannels {
     private static final Duration REPLY_GRACE = Duration.ofSeconds(2);
-    /** How long a passive port asked for ahead is used; an older one may have been given up by the server. */
-    private static final Duration PREFETCH_FRESH = Duration.ofSeconds(5);
+    /** The longest a passive port asked for ahead is used; an older one may have been given up by the server. */
+    private static final Duration MAX_PREFETCH_AGE = Duration.ofSeconds(5);
     /** How often a data connection being set up looks at the control connection for a refusal. */
     private static final int WATCH_MILLIS = 200;
 
@@ -59,6 +59,7 @@ public final class DataChannels {
     private final ProtocolLog log;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration prefetchAge;
     private boolean epsvRefused;
     private boolean eprtRefused;
     /** Whether the data handshake starts without waiting for the first reply: TLS 1.2, or a server that asks for it. */
@@ -74,6 +75,9 @@ public final class DataChannels {
         this.log = log;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        // Half the read timeout, 5 s at most (a server is not kept waiting longer than for a reply).
+        Duration half = Duration.ofMillis(readTimeout.toMillis() / 2);
+        this.prefetchAge = half.compareTo(MAX_PREFETCH_AGE) < 0 ? half : MAX_PREFETCH_AGE;
         this.handshakeFirst = control.socket() instanceof SSLSocket ssl
                 && "TLSv1.2".equals(ssl.getSession().getProtocol());
     }
@@ -203,7 +207,8 @@ public final class DataChannels {
     /**
      * Asks for the next passive port now, without waiting: the reply is read when the next data
      * connection is opened, so its round trip overlaps with the commands in between (a transfer's
-     * checks, the next file's). Nothing in active mode; a port older than a few seconds is not used.
+     * checks, the next file's). Nothing in active mode; a port older than half the read timeout (5 s at
+     * most) is not used.
      */
     public void prefetch() throws FtpException {
         if (mode == DataConnectionMode.PASSIVE && prefetched == null) {
@@ -222,7 +227,7 @@ public final class DataChannels {
             return Optional.empty();
         }
         FtpReply reply = ahead.reply();
-        return ahead.age().compareTo(PREFETCH_FRESH) <= 0 ? Optional.of(reply) : Optional.empty();
+        return ahead.age().compareTo(prefetchAge) <= 0 ? Optional.of(reply) : Optional.empty();
     }
 
     private Pending passive() throws FtpException {
