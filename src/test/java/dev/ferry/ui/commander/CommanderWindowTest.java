@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.ferry.fs.FileEntry;
+import dev.ferry.ui.pane.FilePane;
 import dev.ferry.testsupport.FtpsServerExtension;
 import dev.ferry.transfer.FileExistsPolicy;
 import dev.ferry.transfer.TransferState;
@@ -78,10 +79,14 @@ class CommanderWindowTest {
     }
 
     private void focusLocalOn(FxRobot robot, String name) throws TimeoutException {
-        TableView<FileEntry> table = harness.window.localPane().table();
-        await(() -> names(table).contains(name), "the local pane to list " + name);
+        focusOn(robot, harness.window.localPane(), name);
+    }
+
+    private void focusOn(FxRobot robot, FilePane pane, String name) throws TimeoutException {
+        TableView<FileEntry> table = pane.table();
+        await(() -> names(table).contains(name), "the pane to list " + name);
         robot.interact(() -> {
-            harness.window.localPane().focusTable();
+            pane.focusTable();
             int i = names(table).indexOf(name);
             table.getSelectionModel().clearAndSelect(i);
             table.getFocusModel().focus(i);
@@ -184,15 +189,8 @@ class CommanderWindowTest {
         Files.writeString(server.home().resolve("delta/d.txt"), "d");
         harness.defaults.confirmProperty().set(false);
         connect(robot);
-        TableView<FileEntry> table = harness.window.remotePane().table();
         robot.interact(() -> harness.model.remote().refresh());
-        await(() -> names(table).contains("delta"), "the remote pane to list delta");
-        robot.interact(() -> {
-            harness.window.remotePane().focusTable();
-            int i = names(table).indexOf("delta");
-            table.getSelectionModel().clearAndSelect(i);
-            table.getFocusModel().focus(i);
-        });
+        focusOn(robot, harness.window.remotePane(), "delta");
         robot.type(KeyCode.F5);
         await(() -> Files.exists(local.resolve("delta/d.txt")), "the download");
         await(() -> names(harness.window.localPane().table()).contains("delta"), "the local pane to list the folder");
