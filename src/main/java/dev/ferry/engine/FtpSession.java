@@ -224,14 +224,9 @@ public final class FtpSession implements AutoCloseable {
         if (!canSetModificationTime()) {
             throw new FtpException("the server cannot set modification times (no MFMT)");
         }
-        String command = "MFMT " + MDTM.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC)) + " " + path;
-        ControlChannel.Ahead ahead = control.sendAhead(command);
-        return () -> {
-            FtpReply reply = ahead.reply();
-            if (!reply.isPositive()) {
-                throw new FtpReplyException(command, reply);
-            }
-        };
+        ControlChannel.Ahead mfmt = control.sendAhead("MFMT " + MDTM.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC))
+                + " " + path);
+        return mfmt::positiveReply;
     }
 
     /** A command sent ahead of its reply. */
@@ -344,10 +339,7 @@ public final class FtpSession implements AutoCloseable {
             forgetFolder();
             ControlChannel.Ahead into = control.sendAhead("CWD " + path);
             data.prefetch();
-            FtpReply reply = into.reply();
-            if (!reply.isPositive()) {
-                throw new FtpReplyException("CWD " + path, reply);
-            }
+            into.positiveReply();
         }
         try {
             if (listDashASupported) {

@@ -49,10 +49,10 @@ final class SessionOpener {
             ControlChannel.Ahead feat = control.sendAhead("FEAT");
             ControlChannel.Ahead binary = control.sendAhead("TYPE I");
             for (ControlChannel.Ahead sent : protection) {
-                expectPositive(sent);
+                sent.positiveReply();
             }
             ServerFeatures features = ServerFeatures.parse(feat.reply());
-            expectPositive(binary);
+            binary.positiveReply();
             Optional<ControlChannel.Ahead> utf8 = features.supports("UTF8") && s.names().isUtf8()
                     ? Optional.of(control.sendAhead("OPTS UTF8 ON")) : Optional.empty();
             // After OPTS UTF8 (names in the reply), and read only when the session first needs it.
@@ -169,13 +169,6 @@ final class SessionOpener {
                 throw new FtpReplyException("login", reply);
             }
             throw new FtpLoginException(s.user(), "USER/PASS", reply);
-        }
-    }
-
-    private static void expectPositive(ControlChannel.Ahead sent) throws FtpException {
-        FtpReply reply = sent.reply();
-        if (!reply.isPositive()) {
-            throw new FtpReplyException(sent.command(), reply);
         }
     }
 

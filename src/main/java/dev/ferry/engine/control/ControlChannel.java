@@ -3,6 +3,7 @@ package dev.ferry.engine.control;
 import dev.ferry.engine.FtpConnectionException;
 import dev.ferry.engine.FtpException;
 import dev.ferry.engine.FtpReply;
+import dev.ferry.engine.FtpReplyException;
 import dev.ferry.engine.FtpTimeoutException;
 import dev.ferry.engine.ProtocolLog;
 
@@ -156,6 +157,15 @@ public final class ControlChannel implements Closeable {
                 readOneAhead();
             }
             return reply;
+        }
+
+        /** The reply, as {@link #reply()}, when it is positive; else the server's refusal. */
+        public FtpReply positiveReply() throws FtpException {
+            FtpReply r = reply();
+            if (!r.isPositive()) {
+                throw new FtpReplyException(command, r);
+            }
+            return r;
         }
 
         /** The command as logged (a password masked). */
