@@ -141,14 +141,24 @@ public final class DataChannels {
 
     private FtpReply replyIfAny(String command) {
         try {
-            long deadline = System.nanoTime() + REPLY_GRACE.toNanos();
-            while (!control.replyWaiting() && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            }
-            return control.replyWaiting() ? control.read("the reply to " + verb(command)) : null;
+            return replyComesWithin(REPLY_GRACE) ? control.read("the reply to " + verb(command)) : null;
         } catch (FtpException e) {
             return null;
         }
+    }
+
+    /** Whether a reply has (begun to) come within {@code grace}: looked for often at first, then every 5 ms. */
+    private boolean replyComesWithin(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        long pause = TimeUnit.MICROSECONDS.toNanos(20);
+        while (!control.replyWaiting()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
     }
 
     private Socket secure(Socket plain, FirstReply first) throws FtpException {
@@ -411,14 +421,8 @@ public final class DataChannels {
 
         /** Whether the reply came within {@code grace} (it is then read and judged). */
         boolean cameWithin(Duration grace) throws FtpException {
-            long deadline = System.nanoTime() + grace.toNanos();
-            long pause = TimeUnit.MICROSECONDS.toNanos(20);
-            while (!control.replyWaiting()) {
-                if (System.nanoTime() - deadline > 0) {
-                    return false;
-                }
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5));
+            if (!replyComesWithin(grace)) {
+                return false;
             }
             checkArrived();
             return true;
