@@ -27,6 +27,7 @@ public final class FaultProxy implements AutoCloseable {
     private static final String TARGET = "127.0.0.1";
 
     private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
     private final List<Closeable> open = new CopyOnWriteArrayList<>();
     private final ServerSocket control;
     private final AtomicInteger refuse = new AtomicInteger();
@@ -151,10 +152,16 @@ public final class FaultProxy implements AutoCloseable {
                         continue;
                     }
                     (isControl ? controlConnections : dataConnections).incrementAndGet();
-                    Socket server = new Socket(targetHost, targetPort);
+                    open.add(client);
+                    Socket server;
+                    try {
+                        server = new Socket(targetHost, targetPort);
+                    } catch (IOException e) {
+                        reset(client);
+                        throw e;
+                    }
                     client.setTcpNoDelay(true);
                     server.setTcpNoDelay(true);
-                    open.add(client);
                     open.add(server);
                     long cut = -1;
                     long stall = -1;
@@ -175,6 +182,7 @@ public final class FaultProxy implements AutoCloseable {
             }
         }, "fault-proxy-" + (isControl ? "control" : "data-" + targetPort));
         t.setDaemon(true);
+        acceptors.add(t);
         t.start();
     }
 
@@ -265,6 +273,16 @@ public final class FaultProxy implements AutoCloseable {
                 s.close();
             } catch (IOException ignored) {
                 // closing
+            }
+        }
+        // A listener closed while its thread waits in accept() lets go of its port only when that thread
+        // leaves accept(): without waiting, the next test's proxy could not bind the same ports.
+        for (Thread t : acceptors) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         cutEverythingNow();
