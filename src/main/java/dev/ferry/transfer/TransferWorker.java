@@ -216,8 +216,7 @@ final class TransferWorker implements Runnable {
         }
         long got = Files.size(part);
         if (size >= 0 && got != size) {
-            throw new FtpConnectionException("the download of " + item.remotePath + " ended at " + got + " of " + size
-                    + " bytes", null);
+            acceptChangedSize(session, item, got, size);
         }
         verify(session, item, part);
         try {
@@ -230,6 +229,32 @@ final class TransferWorker implements Runnable {
         }
         item.bytesDone.set(got);
         queue.report(item, TransferState.DONE, null);
+    }
+
+    /**
+     * A download the server finished at another size than expected. More bytes: the file grew since it was
+     * listed (a log file), and all of it came. Fewer: either it shrank, and the server's size now says so,
+     * or the transfer broke off early, and the next try resumes it.
+     */
+    private void acceptChangedSize(FtpSession session, TransferItem item, long got, long expected)
+            throws FtpException {
+        if (got < expected) {
+            long now;
+            try {
+                now = session.stat(item.remotePath).map(RemoteEntry::size).orElse(-1L);
+            } catch (FtpReplyException e) {
+                now = -1;
+            }
+            if (now != got) {
+                if (now >= 0) {
+                    item.size = now;
+                }
+                throw new FtpConnectionException("the download of " + item.remotePath + " ended at " + got + " of "
+                        + (now >= 0 ? now : expected) + " bytes", null);
+            }
+        }
+        item.size = got;
+        queue.note(item, "the file changed on the server: listed at " + expected + " bytes, received " + got);
     }
 
     static Path partOf(Path target) {

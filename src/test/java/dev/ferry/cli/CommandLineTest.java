@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code ferry ls/get/put/cert} against Apache FtpServer, through the same entry as the real command. */
 class CommandLineTest {
@@ -212,6 +213,20 @@ class CommandLineTest {
         try (Stream<Path> all = Files.walk(back)) {
             assertTrue(all.noneMatch(p -> p.toString().endsWith(".ferry-part")));
         }
+    }
+
+    @Test
+    void exitsWithOneAndSaysTheDiskIsFull() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full, a device whose every write fails with ENOSPC");
+        Files.write(server.home().resolve("big.bin"), random(2_000_000));
+        Path target = dir.resolve("big.bin");
+        Files.createSymbolicLink(dir.resolve("big.bin.ferry-part"), full);
+        Run get = ferry("get", "--cacert", caFile().toString(), "--password-env", "PW", url(server, "/big.bin"),
+                target.toString());
+        assertEquals(1, get.status(), get.err());
+        assertTrue(get.err().contains("/big.bin: the disk is full: No space left on device"), get.err());
+        assertFalse(Files.exists(target));
     }
 
     @Test

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TransferQueueTest {
     static final String SITE = "test-site";
@@ -208,6 +209,61 @@ class TransferQueueTest {
         assertEquals(TransferState.DONE, q.snapshot(added.get(1).id()).orElseThrow().state());
         assertEquals("b", Files.readString(dir.resolve("b.txt")));
         assertFalse(Files.exists(blocked));
+    }
+
+    @Test
+    void aFullDiskFailsTheDownloadAtOnceKeepsTheOldFileAndTheNextFileStillArrives() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full, a device whose every write fails with ENOSPC");
+        Files.write(server.home().resolve("big.bin"), random(3_000_000));
+        Files.write(server.home().resolve("small.bin"), random(50_000));
+        Path target = Files.writeString(dir.resolve("big.bin"), "the old contents");
+        // The part file leads to the full device: each write fails as on a full disk, mid-stream.
+        Files.createSymbolicLink(TransferWorker.partOf(target), full);
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withRetries(3, Duration.ofMillis(10)));
+        List<TransferSnapshot> added = q.add(List.of(
+                NewTransfer.download(SITE, "/big.bin", target, 3_000_000),
+                NewTransfer.download(SITE, "/small.bin", dir.resolve("small.bin"), 50_000)));
+        q.start();
+        awaitIdle(q);
+        TransferSnapshot failed = q.snapshot(added.get(0).id()).orElseThrow();
+        assertEquals(TransferState.FAILED, failed.state());
+        assertTrue(failed.lastError().orElseThrow().startsWith("the disk is full"), failed.lastError().orElseThrow());
+        assertEquals(1, failed.attempts(), "a full disk is not a broken connection: no tries again");
+        assertEquals("the old contents", Files.readString(target));
+        assertEquals(TransferState.DONE, q.snapshot(added.get(1).id()).orElseThrow().state());
+        assertArrayEquals(random(50_000), Files.readAllBytes(dir.resolve("small.bin")));
+    }
+
+    @Test
+    void aFileThatGrewSinceItWasListedArrivesWholeWithoutATryAgain() throws Exception {
+        byte[] grown = random(150_000);
+        Files.write(server.home().resolve("app.log"), grown);
+        TransferQueue q = queue(QueueOptions.defaults().withKeepTimestamps(false).withRetries(3, Duration.ofSeconds(30)));
+        long id = q.add(List.of(NewTransfer.download(SITE, "/app.log", dir.resolve("app.log"),
+                NewTransfer.RemoteHint.present(100_000, -1)))).get(0).id();
+        q.start();
+        awaitIdle(q);
+        TransferSnapshot s = q.snapshot(id).orElseThrow();
+        assertEquals(TransferState.DONE, s.state(), s.toString());
+        assertEquals(1, s.attempts());
+        assertEquals(150_000, s.size());
+        assertArrayEquals(grown, Files.readAllBytes(dir.resolve("app.log")));
+        assertTrue(s.note().orElseThrow().contains("listed at 100000 bytes, received 150000"), s.note().orElseThrow());
+    }
+
+    @Test
+    void aFileThatShrankSinceItWasListedArrivesAsItIsNow() throws Exception {
+        byte[] shrunk = random(60_000);
+        Files.write(server.home().resolve("app.log"), shrunk);
+        TransferQueue q = queue(QueueOptions.defaults().withKeepTimestamps(false).withRetries(3, Duration.ofSeconds(30)));
+        long id = q.add(List.of(NewTransfer.download(SITE, "/app.log", dir.resolve("app.log"), 100_000))).get(0).id();
+        q.start();
+        awaitIdle(q);
+        TransferSnapshot s = q.snapshot(id).orElseThrow();
+        assertEquals(TransferState.DONE, s.state(), s.toString());
+        assertEquals(1, s.attempts());
+        assertArrayEquals(shrunk, Files.readAllBytes(dir.resolve("app.log")));
     }
 
     @Test
