@@ -330,7 +330,14 @@ final class TransferWorker implements Runnable {
             try (InputStream in = Files.newInputStream(source);
                  StallWatchdog.Watch watch = watchdog.watch(item.cancellation, session.settings().readTimeout().multipliedBy(2))) {
                 in.skipNBytes(offset);
-                session.upload(remote, in, offset, false, progress(item, offset, watch), item.cancellation);
+                long ended = offset + session.upload(remote, in, offset, false, progress(item, offset, watch),
+                        item.cancellation);
+                if (ended != size) {
+                    queue.note(item, "the local file changed while it was sent: " + size + " bytes when the upload "
+                            + "began, " + ended + " sent");
+                    size = ended;
+                    item.size = ended;
+                }
             }
             prepareNext(session, item);
         }

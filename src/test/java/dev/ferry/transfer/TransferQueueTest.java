@@ -267,6 +267,24 @@ class TransferQueueTest {
     }
 
     @Test
+    void aLocalFileThatGrowsWhileItIsSentArrivesWholeWithoutATryAgain() throws Exception {
+        Path log = Files.write(dir.resolve("grow.log"), random(3_000_000));
+        TransferQueue q = queue(QueueOptions.defaults().withSpeedLimit(2_000_000).withRetries(3, Duration.ofSeconds(30)));
+        long id = q.add(List.of(NewTransfer.upload(SITE, log, "/grow.log", 3_000_000))).get(0).id();
+        q.start();
+        waitFor(() -> q.snapshot(id).orElseThrow().bytesDone() > 500_000);
+        Files.write(log, random(100_000), java.nio.file.StandardOpenOption.APPEND);
+        awaitIdle(q);
+        TransferSnapshot s = q.snapshot(id).orElseThrow();
+        assertEquals(TransferState.DONE, s.state(), s.toString());
+        assertEquals(1, s.attempts());
+        assertEquals(3_100_000, s.size());
+        assertArrayEquals(Files.readAllBytes(log), Files.readAllBytes(server.home().resolve("grow.log")));
+        assertTrue(s.note().orElseThrow().contains("3000000 bytes when the upload began, 3100000 sent"),
+                s.note().orElseThrow());
+    }
+
+    @Test
     void givesUpAfterTheLastTryWithTheReasonInWords() throws Exception {
         AtomicInteger tries = new AtomicInteger();
         TransferQueue q = new TransferQueue(QueueOptions.defaults().withRetries(3, Duration.ofMillis(20)));
