@@ -101,8 +101,26 @@ public final class FerryCli {
             err.print(USAGE);
             return EXIT_USAGE;
         }
+        int status = dispatchAndReport(options);
+        // What a command printed reaches standard output only now, when the buffer is flushed.
+        if (status == EXIT_OK && out.checkError()) {
+            StandardOutput.WriteFailed e = new StandardOutput.WriteFailed(StandardOutput.failureOf(out));
+            if (!e.readerLeft()) {
+                err.println("ferry: " + e.getMessage());
+            }
+            return EXIT_FAILED;
+        }
+        return status;
+    }
+
+    private int dispatchAndReport(CliOptions options) {
         try {
             return dispatch(options);
+        } catch (StandardOutput.WriteFailed e) {
+            if (!e.readerLeft()) {
+                err.println("ferry: " + e.getMessage());
+            }
+            return EXIT_FAILED;
         } catch (UsageException e) {
             err.println("ferry: " + e.getMessage());
             return EXIT_USAGE;
@@ -185,13 +203,14 @@ public final class FerryCli {
 
     /** The command-line entry point, without the window's known certificates. */
     public static void main(String[] args) {
-        exit(new FerryCli(System.out, System.err, System.in, System.getenv(), System.console() != null), args);
+        exit(new FerryCli(StandardOutput.ofProcess(), System.err, System.in, System.getenv(), System.console() != null),
+                args);
     }
 
     /** The entry point of {@code ferry.jar}: also trusts what the user pinned in the window ({@code knownCertificates}). */
     public static void main(String[] args, Path knownCertificates) {
-        exit(new FerryCli(System.out, System.err, System.in, System.getenv(), System.console() != null,
-                knownCertificates), args);
+        exit(new FerryCli(StandardOutput.ofProcess(), System.err, System.in, System.getenv(),
+                System.console() != null, knownCertificates), args);
     }
 
     private static void exit(FerryCli cli, String[] args) {

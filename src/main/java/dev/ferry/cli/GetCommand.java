@@ -37,7 +37,7 @@ final class GetCommand {
                 throw new UsageException((remote.isEmpty() ? "the URL" : remote) + " names a folder; use -r to download a folder");
             }
             if (local.equals("-")) {
-                session.download(remote, out);
+                session.download(remote, StandardOutput.forData(out));
                 out.flush();
                 session.close();
                 return 0;

@@ -67,6 +67,14 @@ class CommandLineTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }
 
+    /** Runs with standard output written to {@code stdout}; the Run's out is empty. */
+    private Run ferryWritingTo(java.io.OutputStream stdout, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new FerryCli(StandardOutput.of(stdout), new PrintStream(err, true),
+                new ByteArrayInputStream(new byte[0]), Map.of("PW", server.password()), false).run(args);
+        return new Run(status, "", err.toString(StandardCharsets.UTF_8), new byte[0]);
+    }
+
     private String url(FtpsServerExtension s, String path) {
         return "ftpes://" + s.user() + "@127.0.0.1:" + s.explicitPort() + path;
     }
@@ -227,6 +235,53 @@ class CommandLineTest {
         assertEquals(1, get.status(), get.err());
         assertTrue(get.err().contains("/big.bin: the disk is full: No space left on device"), get.err());
         assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void aDownloadToAFullStandardOutputExitsWithOneAndSaysSo() throws IOException {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        Files.write(server.home().resolve("big.bin"), random(2_000_000));
+        try (java.io.FileOutputStream full = new java.io.FileOutputStream("/dev/full")) {
+            Run get = ferryWritingTo(full, "get", "--cacert", caFile().toString(), "--password-env", "PW",
+                    url(server, "/big.bin"), "-");
+            assertEquals(1, get.status(), get.err());
+            assertEquals("ferry: cannot write to standard output: No space left on device\n", get.err());
+        }
+    }
+
+    @Test
+    void aListingToAFullStandardOutputExitsWithOneAndSaysSo() throws IOException {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        Files.writeString(server.home().resolve("a.txt"), "a");
+        try (java.io.FileOutputStream full = new java.io.FileOutputStream("/dev/full")) {
+            Run ls = ferryWritingTo(full, "ls", "--cacert", caFile().toString(), "--password-env", "PW", url(server, "/"));
+            assertEquals(1, ls.status(), ls.err());
+            assertTrue(ls.err().contains("cannot write to standard output: No space left on device"), ls.err());
+        }
+    }
+
+    @Test
+    void aReaderThatClosesThePipeEndsTheDownloadQuietlyWithOne() throws IOException {
+        Files.write(server.home().resolve("big.bin"), random(2_000_000));
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        java.io.OutputStream headC100k = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written.addAndGet(len) > 100_000) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        Run get = ferryWritingTo(headC100k, "get", "--cacert", caFile().toString(), "--password-env", "PW",
+                url(server, "/big.bin"), "-");
+        assertEquals(1, get.status());
+        assertEquals("", get.err(), "the reader has what it wanted: nothing to say");
+        assertTrue(written.get() < 1_000_000, "the download stopped at the first failed write, not at " + written.get());
     }
 
     @Test
