@@ -236,6 +236,30 @@ class TransferQueueTest {
     }
 
     @Test
+    void aServerWhoseDiskIsFullFailsTheUploadWithItsOwnWordsAndTheLocalFileStays() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full, a device whose every write fails with ENOSPC");
+        byte[] content = random(2_000_000);
+        Path local = Files.write(dir.resolve("report.bin"), content);
+        // The server writes the upload to the full device: its disk is full.
+        Files.createSymbolicLink(server.home().resolve("report.bin"), full);
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withRetries(2, Duration.ofMillis(10)));
+        List<TransferSnapshot> added = q.add(List.of(
+                NewTransfer.upload(SITE, local, "/report.bin", content.length),
+                NewTransfer.upload(SITE, Files.write(dir.resolve("next.txt"), "next".getBytes()), "/next.txt", 4)));
+        q.start();
+        awaitIdle(q);
+        TransferSnapshot failed = q.snapshot(added.get(0).id()).orElseThrow();
+        assertEquals(TransferState.FAILED, failed.state());
+        assertTrue(failed.lastError().orElseThrow().startsWith("the upload of /report.bin failed: 551"),
+                failed.lastError().orElseThrow());
+        assertEquals(1, failed.attempts(), "a 5xx reply is final: no tries again");
+        assertArrayEquals(content, Files.readAllBytes(local));
+        assertEquals(TransferState.DONE, q.snapshot(added.get(1).id()).orElseThrow().state());
+        assertEquals("next", Files.readString(server.home().resolve("next.txt")));
+    }
+
+    @Test
     void aFileThatGrewSinceItWasListedArrivesWholeWithoutATryAgain() throws Exception {
         byte[] grown = random(150_000);
         Files.write(server.home().resolve("app.log"), grown);
