@@ -27,7 +27,7 @@ public final class FerryCli {
     public static final int EXIT_UNTRUSTED = 3;
 
     static final String USAGE = """
-            usage: ferry ls   [opts] URL              list a remote folder (one entry a line; -l details; --json for JSON)
+            usage: ferry ls   [opts] URL              list a remote folder, or one file (one entry a line; -l details; --json)
                    ferry get  [opts] URL LOCAL        download a file (LOCAL - for standard output), or a folder with -r
                    ferry put  [opts] LOCAL URL        upload a file (LOCAL - for standard input), or a folder with -r
                    ferry cert [opts] URL              show the server's certificate chain and fingerprints

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.engine.FtpException;
+import dev.ferry.engine.FtpReplyException;
+import dev.ferry.engine.RemotePaths;
 import dev.ferry.engine.FtpSession;
 import dev.ferry.engine.listing.EntryType;
 import dev.ferry.engine.listing.RemoteEntry;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code ferry ls}: one entry a line (folders end in {@code /}), {@code -l} for details, {@code --json}. */
 final class ListCommand {
@@ -25,7 +28,7 @@ final class ListCommand {
     static int run(CliOptions options, FtpUrl url, SessionFactory sessions, PrintStream out) throws FtpException {
         List<RemoteEntry> entries;
         try (FtpSession session = sessions.open()) {
-            entries = new ArrayList<>(session.list(url.path()));
+            entries = new ArrayList<>(listing(session, url.path()));
         }
         entries.sort(Comparator.comparing(RemoteEntry::name));
         if (options.json()) {
@@ -36,6 +39,24 @@ final class ListCommand {
             }
         }
         return 0;
+    }
+
+    /** The folder's entries; for a file, as {@code ls FILE} does, that file's entry. */
+    private static List<RemoteEntry> listing(FtpSession session, String path) throws FtpException {
+        try {
+            return session.list(path);
+        } catch (FtpReplyException refused) {
+            Optional<RemoteEntry> entry = path.isEmpty() ? Optional.empty() : session.stat(path);
+            if (entry.isEmpty()) {
+                throw new FtpException("no such file or folder on the server: " + path, refused);
+            }
+            if (entry.get().isDirectory()) {
+                throw refused;
+            }
+            RemoteEntry e = entry.get();
+            return List.of(new RemoteEntry(RemotePaths.name(e.name()), e.type(), e.size(), e.modified(),
+                    e.permissions(), e.owner(), e.group(), e.linkTarget(), e.rawLine()));
+        }
     }
 
     private static String shortLine(RemoteEntry e) {

@@ -187,6 +187,19 @@ class CommandLineTest {
     }
 
     @Test
+    void listsAFileAsItsOwnEntry() throws IOException {
+        Files.createDirectories(server.home().resolve("docs"));
+        Files.writeString(server.home().resolve("docs/notes.txt"), "twelve bytes");
+        Run ls = ferry("ls", "--json", "--cacert", caFile().toString(), "--password-env", "PW", url(server, "/docs/notes.txt"));
+        assertEquals(0, ls.status(), ls.err());
+        JsonNode json = new ObjectMapper().readTree(ls.out());
+        assertEquals(1, json.size(), ls.out());
+        assertEquals("notes.txt", json.get(0).get("name").asText());
+        assertEquals("file", json.get(0).get("type").asText());
+        assertEquals(12, json.get(0).get("size").asLong());
+    }
+
+    @Test
     void exitsWithOneForAMissingRemoteFile() throws IOException {
         Run get = ferry("get", "--cacert", caFile().toString(), "--password-env", "PW", url(server, "/nope.txt"),
                 dir.resolve("x").toString());

@@ -72,6 +72,25 @@ class VsftpdCommandLineTest {
     }
 
     @Test
+    void listsAFileAsItsOwnEntryWithoutMlst() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            Files.createDirectories(v.root().resolve("docs"));
+            Files.writeString(v.root().resolve("docs/notes.txt"), "twelve bytes");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ferry(v, out, err, "ls", "-l", "--cacert", ca, "--password-env", "PW",
+                    url(v, VsftpdServer.Mode.EXPLICIT, "/docs/notes.txt")), err::toString);
+            assertTrue(out.toString().matches("-\\s+12  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  notes.txt\n"), out::toString);
+
+            err.reset();
+            assertEquals(1, ferry(v, new ByteArrayOutputStream(), err, "ls", "--cacert", ca, "--password-env", "PW",
+                    url(v, VsftpdServer.Mode.EXPLICIT, "/docs/gone.txt")));
+            assertTrue(err.toString().contains("no such file or folder on the server: /docs/gone.txt"), err::toString);
+        }
+    }
+
+    @Test
     void keepsHostileRemoteNamesInsideTheTargetFolder() throws IOException {
         try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
             String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
