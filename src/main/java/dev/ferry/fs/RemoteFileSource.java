@@ -405,6 +405,9 @@ public final class RemoteFileSource implements FileSource {
                 return step.run(s);
             } catch (FtpException e) {
                 if (!isBroken(e, s)) {
+                    if (!s.isOpen()) {
+                        drop(s);
+                    }
                     throw failed(failure, e);
                 }
                 drop(s);
@@ -470,10 +473,16 @@ public final class RemoteFileSource implements FileSource {
         s.close();
     }
 
-    /** Whether {@code e} means the connection is gone (reset, closed, timed out, or 421: the server is closing it). */
+    /**
+     * Whether {@code e} means the connection is gone (reset, closed, timed out, or 421: the server is
+     * closing it). Any other refusal is the server's answer, even where it closed the session (a file
+     * transfer refused over TLS 1.3 does), and asking again on a new connection would get the same.
+     */
     private static boolean isBroken(FtpException e, FtpSession s) {
-        return e instanceof FtpConnectionException || e instanceof FtpTimeoutException
-                || e instanceof FtpReplyException r && r.code() == SERVICE_CLOSING || !s.isOpen();
+        if (e instanceof FtpReplyException r && r.reply().isPresent()) {
+            return r.code() == SERVICE_CLOSING;
+        }
+        return e instanceof FtpConnectionException || e instanceof FtpTimeoutException || !s.isOpen();
     }
 
     private static FileSourceException failed(String failure, FtpException e) {

@@ -211,6 +211,12 @@ final class TransferWorker implements Runnable {
             try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
                 session.download(item.remotePath, offset, out, progress(item, start), item.cancellation);
+            } catch (FtpReplyException refused) {
+                // Nothing came (a file one may not read): no empty part file is left behind.
+                if (offset == 0 && Files.size(part) == 0) {
+                    Files.deleteIfExists(part);
+                }
+                throw refused;
             }
             prepareNext(session, item);
         }

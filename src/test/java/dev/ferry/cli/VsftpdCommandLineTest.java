@@ -71,6 +71,34 @@ class VsftpdCommandLineTest {
         }
     }
 
+    /** Over TLS 1.3 each refused file costs its session (see VsftpdInteropTest); the queue connects again. */
+    @Test
+    void aFolderDownloadWithAnUnreadableFileGetsEveryOtherFileAndNames550ForThatOne() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            Path in = Files.createDirectories(v.root().resolve("in"));
+            for (int i = 0; i < 6; i++) {
+                Files.writeString(in.resolve("f" + i + ".txt"), "file " + i);
+            }
+            Path secret = Files.writeString(in.resolve("f2.txt"), "secret");
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path back = dir.resolve("back");
+            assertEquals(1, ferry(v, new ByteArrayOutputStream(), err, "get", "-r", "-q", "-P", "1", "--cacert", ca,
+                    "--password-env", "PW", url(v, VsftpdServer.Mode.EXPLICIT, "/in"), back.toString()), err::toString);
+            for (int i = 0; i < 6; i++) {
+                if (i != 2) {
+                    assertEquals("file " + i, Files.readString(back.resolve("f" + i + ".txt")));
+                }
+            }
+            assertTrue(err.toString().contains("/in/f2.txt: the server refused RETR /in/f2.txt: 550 "), err::toString);
+            assertFalse(err.toString().contains("522"), err::toString);
+            assertFalse(Files.exists(back.resolve("f2.txt")));
+            assertFalse(Files.exists(back.resolve("f2.txt.ferry-part")), "no empty part file is left");
+            assertFalse(v.logText().contains("No SSL session reuse"), "vsftpd saw a data connection without reuse");
+        }
+    }
+
     @Test
     void listsAFileAsItsOwnEntryWithoutMlst() throws IOException {
         try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {

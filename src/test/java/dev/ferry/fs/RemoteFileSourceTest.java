@@ -265,6 +265,22 @@ class RemoteFileSourceTest {
     }
 
     @Test
+    void aRefusedDownloadIsTheServersAnswerAndIsNotAskedAgainOnANewConnection() throws IOException {
+        RemoteFileSource source = connect();
+        assertEquals("TLSv1.3", opened.get(0).serverCertificate().orElseThrow().tlsProtocol());
+
+        FileSourceException e = assertThrows(FileSourceException.class,
+                () -> source.read("/missing.bin", new java.io.ByteArrayOutputStream()));
+
+        assertTrue(e.getMessage().startsWith("Cannot download /missing.bin: 550 "), e.getMessage());
+        assertEquals(1, opened.size(), "asked once");
+        // Over TLS 1.3 the refusal closed the session (its ticket may be spent): the next call connects again.
+        Files.write(onServer("x.txt"), random(3));
+        assertEquals(List.of("x.txt"), source.list("/").stream().map(FileEntry::name).toList());
+        assertEquals(2, opened.size());
+    }
+
+    @Test
     void reconnectsAfterTheServerClosedTheConnection() throws IOException {
         Files.write(onServer("x.txt"), random(3));
         RemoteFileSource source = connect();

@@ -27,6 +27,7 @@ public final class RecordingProtocolLog implements ProtocolLog {
     @Override
     public void note(String message) {
         notes.add(message);
+        transcript.add("* " + message);
     }
 
     public List<String> sent() {
@@ -37,7 +38,7 @@ public final class RecordingProtocolLog implements ProtocolLog {
         return List.copyOf(received);
     }
 
-    /** Commands ("> ") and reply lines ("< ") in the order they went and came. */
+    /** Commands ("> "), reply lines ("< ") and notes ("* ") in the order they went, came and were made. */
     public List<String> transcript() {
         return List.copyOf(transcript);
     }

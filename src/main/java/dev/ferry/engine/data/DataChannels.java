@@ -35,15 +35,18 @@ import java.util.concurrent.locks.LockSupport;
  * then sends the transfer command, protects the connection with TLS (resuming the control
  * session) and reads the server's preliminary reply.
  *
- * <p>Order: over TLS 1.2, the data handshake starts right after the command, without waiting for
- * the server's {@code 150}: both cross the network together, a round trip a file saved. Over TLS 1.3
- * the server's first reply is awaited briefly first, because SunJSSE spends a single-use session
- * ticket on every handshake it starts: a refused command (a missing file) whose handshake the server
- * never answers would leave the session without a ticket, and servers that require session reuse
- * would refuse every later transfer. Servers that expect the handshake before they say {@code 150}
- * are detected once and then handshaken first. While a data connection is set up, the control
- * connection is watched: a refusal ends the attempt at once, though the server may leave the data
- * connection open and silent.
+ * <p>Order: the data handshake starts right after the command, without waiting for the server's
+ * {@code 150}: both cross the network together, a round trip a file saved. Over TLS 1.3 that holds for
+ * file transfers ({@code RETR}, {@code STOR}, {@code APPE}, {@code STOU}) only, because SunJSSE spends
+ * a single-use session ticket on every handshake it starts: after a refused command whose handshake
+ * the server never read, the session has no ticket left, and servers that require session reuse
+ * (vsftpd) refuse every later transfer with {@code 522}. So a file transfer refused over TLS 1.3
+ * closes the session (its caller sees the refusal, and {@link dev.ferry.engine.FtpSession#isOpen()}
+ * turns false: the queue connects again), and listings, which are refused more often (a folder one
+ * may not read), wait up to 2 s for the first reply before their handshake. Servers that expect the
+ * handshake before they say {@code 150} are detected once and then handshaken first. While a data
+ * connection is set up, the control connection is watched: a refusal ends the attempt at once,
+ * though the server may leave the data connection open and silent.
  */
 public final class DataChannels {
     private static final Duration REPLY_GRACE = Duration.ofSeconds(2);
@@ -64,6 +67,8 @@ public final class DataChannels {
     private boolean eprtRefused;
     /** Whether the data handshake starts without waiting for the first reply: TLS 1.2, or a server that asks for it. */
     private boolean handshakeFirst;
+    /** The control connection speaks TLS 1.3: a data handshake started for a refused command may cost the session. */
+    private final boolean tls13;
     private ControlChannel.Ahead prefetched;
 
     public DataChannels(ControlChannel control, Optional<TlsLayer> tls, X509Certificate controlCertificate,
@@ -78,8 +83,9 @@ public final class DataChannels {
         // Half the read timeout, 5 s at most (a server is not kept waiting longer than for a reply).
         Duration half = Duration.ofMillis(readTimeout.toMillis() / 2);
         this.prefetchAge = half.compareTo(MAX_PREFETCH_AGE) < 0 ? half : MAX_PREFETCH_AGE;
-        this.handshakeFirst = control.socket() instanceof SSLSocket ssl
-                && "TLSv1.2".equals(ssl.getSession().getProtocol());
+        String protocol = control.socket() instanceof SSLSocket ssl ? ssl.getSession().getProtocol() : "";
+        this.handshakeFirst = "TLSv1.2".equals(protocol);
+        this.tls13 = "TLSv1.3".equals(protocol);
     }
 
     /**
@@ -102,6 +108,10 @@ public final class DataChannels {
         }
         Pending pending = mode == DataConnectionMode.PASSIVE ? passive() : active();
         FirstReply first = new FirstReply(command);
+        // A file's transfer is seldom refused (it was listed, or is being created), so over TLS 1.3 too its
+        // handshake starts with the command; a refusal then ends the session (see below).
+        boolean early = handshakeFirst || tls13 && transfersAFile(command);
+        boolean helloSent = false;
         Socket plain = null;
         Socket socket = null;
         try {
@@ -112,9 +122,10 @@ public final class DataChannels {
                 }
             }
             control.send(command);
-            boolean replied = handshakeFirst || first.cameWithin(REPLY_GRACE);
+            boolean replied = early || first.cameWithin(REPLY_GRACE);
             try {
                 plain = pending.connect(first);
+                helloSent = tls.isPresent();
                 socket = secure(plain, first);
             } catch (FtpException e) {
                 first.refusalIfAny(e);
@@ -129,10 +140,23 @@ public final class DataChannels {
         } catch (FtpException e) {
             closeQuietly(socket);
             pending.abandon();
+            if (e instanceof FtpReplyException && helloSent && tls13) {
+                // SunJSSE spent the session's single-use ticket on this handshake, and the server, having
+                // refused, may never have read it: the next data connection could not resume the session,
+                // and servers that require that (vsftpd) would refuse it with 522. A new session can.
+                log.note("the refused " + verb(command) + " may have used up the TLS session's ticket; closing "
+                        + "the connection so that a new one resumes its own session");
+                control.close();
+            }
             throw e;
         } finally {
             pending.closeListener();
         }
+    }
+
+    private static boolean transfersAFile(String command) {
+        String verb = verb(command);
+        return verb.equals("RETR") || verb.equals("STOR") || verb.equals("APPE") || verb.equals("STOU");
     }
 
     private static FtpReplyException refusal(String command, FtpReply reply) {
@@ -169,6 +193,7 @@ public final class DataChannels {
         try {
             ssl = tls.get().layerData(plain);
             handshake(ssl, first);
+            log.note("data connection secured (" + ssl.getSession().getProtocol() + ")");
             X509Certificate leaf = TlsLayer.peerChain(ssl).get(0);
             if (controlCertificate != null && !TlsLayer.sameCertificate(leaf, controlCertificate)) {
                 closeQuietly(ssl);
