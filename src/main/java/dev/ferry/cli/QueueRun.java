@@ -35,7 +35,7 @@ final class QueueRun {
             queue.start();
             while (!queue.awaitIdle(Duration.ofMillis(250))) {
                 QueueTotals t = queue.totals();
-                progress.show(t.bytesDone(), t.bytesTotal(), t.finished() + "/" + t.items() + " items");
+                progress.show(t.bytesDone(), t.bytesTotal(), t.filesFinished() + "/" + t.files() + " files");
             }
             progress.finish();
             return report(options, queue.snapshots(), err);

@@ -551,22 +551,30 @@ public final class TransferQueue implements AutoCloseable {
         lock.lock();
         try {
             int finished = 0;
+            int files = 0;
+            int filesFinished = 0;
             int failed = 0;
             long total = 0;
             long done = 0;
             for (TransferItem item : order) {
-                if (item.state.isFinished()) {
+                boolean over = item.state.isFinished();
+                if (over) {
                     finished++;
                 }
                 if (item.state == TransferState.FAILED) {
                     failed++;
                 }
                 if (!item.folder) {
+                    files++;
+                    if (over) {
+                        filesFinished++;
+                    }
                     total += Math.max(0, item.size);
                     done += item.bytesDone.get();
                 }
             }
-            return new QueueTotals(order.size(), finished, failed, total, done, speed.bytesPerSecond());
+            return new QueueTotals(order.size(), finished, files, filesFinished, failed, total, done,
+                    speed.bytesPerSecond());
         } finally {
             lock.unlock();
         }

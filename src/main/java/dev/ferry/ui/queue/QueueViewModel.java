@@ -499,7 +499,8 @@ public final class QueueViewModel {
             return "No transfers";
         }
         StringBuilder s = new StringBuilder();
-        s.append(t.finished()).append(" of ").append(t.items()).append(t.items() == 1 ? " file" : " files");
+        // Folders are counted in their files: a folder of four is "4 files", not 5.
+        s.append(t.filesFinished()).append(" of ").append(t.files()).append(t.files() == 1 ? " file" : " files");
         if (bytes.total > 0) {
             s.append(" · ").append(Formats.size(bytes.done)).append(" of ").append(Formats.size(bytes.total));
         }

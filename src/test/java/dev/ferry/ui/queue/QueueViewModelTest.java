@@ -294,6 +294,18 @@ class QueueViewModelTest {
     }
 
     @Test
+    void theSummaryCountsAFoldersFilesNotTheFolder() throws Exception {
+        TransferSnapshot folder = new TransferSnapshot(1, "nowhere", TransferDirection.DOWNLOAD, true, 0, "/files",
+                "/tmp/ferry-test/files", -1, 0, TransferState.DONE, 1, Optional.empty(), Optional.empty(), Optional.empty());
+        queue.restore(List.of(folder,
+                saved(2, "a.bin", MIB, MIB, TransferState.DONE, null),
+                saved(3, "b.bin", MIB, 0, TransferState.FAILED, "550 refused")));
+        model();
+        sample();
+        assertEquals("2 of 2 files · 1 MiB of 1 MiB · 1 failed", fx(() -> model.summaryProperty().get()));
+    }
+
+    @Test
     void theWindowTitleShowsTheOverallPercentageWhileItemsAreLeft() throws Exception {
         queue.restore(List.of(saved(1, "done.bin", MIB, MIB, TransferState.DONE, null),
                 saved(2, "waiting.bin", 3 * MIB, 0, TransferState.QUEUED, null)));
