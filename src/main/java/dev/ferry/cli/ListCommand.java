@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.engine.FtpException;
 import dev.ferry.engine.FtpReplyException;
-import dev.ferry.engine.RemotePaths;
 import dev.ferry.engine.FtpSession;
+import dev.ferry.engine.RemotePaths;
 import dev.ferry.engine.listing.EntryType;
 import dev.ferry.engine.listing.RemoteEntry;
 

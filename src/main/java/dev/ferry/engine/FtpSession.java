@@ -406,8 +406,9 @@ public final class FtpSession implements AutoCloseable {
      *
      * @return bytes received (not counting the offset)
      * @throws TransferCancelledException when {@code cancellation} was triggered
-     * @throws FtpReplyException when the server refuses the transfer; over TLS 1.3 the session is then
-     *         closed ({@link #isOpen()} is false), as its data connections could no longer resume it
+     * @throws FtpReplyException when the server refuses the transfer; over TLS 1.3, where the refusal came
+     *         after the data connection's handshake began, the session is closed too ({@link #isOpen()}
+     *         turns false), as its data connections could no longer resume it
      */
     public long download(String path, long offset, OutputStream sink, TransferListener listener,
                          Cancellation cancellation) throws IOException {
@@ -426,8 +427,9 @@ public final class FtpSession implements AutoCloseable {
      * ({@code REST} + {@code STOR}); the caller positions {@code source} to match. The source is not closed.
      *
      * @return bytes sent
-     * @throws FtpReplyException when the server refuses the transfer; over TLS 1.3 the session is then
-     *         closed ({@link #isOpen()} is false), as its data connections could no longer resume it
+     * @throws FtpReplyException when the server refuses the transfer; over TLS 1.3, where the refusal came
+     *         after the data connection's handshake began, the session is closed too ({@link #isOpen()}
+     *         turns false), as its data connections could no longer resume it
      */
     public long upload(String path, InputStream source, long remoteOffset, boolean append, TransferListener listener,
                        Cancellation cancellation) throws IOException {

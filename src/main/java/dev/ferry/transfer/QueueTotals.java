@@ -12,7 +12,8 @@ package dev.ferry.transfer;
  * @param bytesDone     bytes done of all file items
  * @param bytesPerSecond recent speed over all running items
  */
-public record QueueTotals(int items, int finished, int files, int filesFinished, int failed, long bytesTotal, long bytesDone, double bytesPerSecond) {
+public record QueueTotals(int items, int finished, int files, int filesFinished, int failed, long bytesTotal,
+                          long bytesDone, double bytesPerSecond) {
     /** Whether nothing is left to run. */
     public boolean allFinished() {
         return finished == items;
