@@ -30,6 +30,14 @@ public final class RemotePaths {
         return folder.endsWith("/") ? folder + name : folder + "/" + name;
     }
 
+    /**
+     * Whether {@code path} can travel in an FTP command: a line break would end the command early (and
+     * smuggle in another), and NUL is refused as well. A local file so named cannot be uploaded.
+     */
+    public static boolean sendable(String path) {
+        return path.indexOf('\r') < 0 && path.indexOf('\n') < 0 && path.indexOf('\0') < 0;
+    }
+
     private static String stripTrailingSlash(String path) {
         String p = path;
         while (p.length() > 1 && p.endsWith("/")) {

@@ -40,6 +40,7 @@ import java.util.stream.Stream;
  */
 final class TransferWorker implements Runnable {
     static final String PART_SUFFIX = ".ferry-part";
+    private static final String UNSENDABLE = "a name with a line break or NUL in it cannot be sent to an FTP server";
     /** Made on first use: a command-line run that logs nothing need not start the logging system. */
     private static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(TransferWorker.class);
@@ -290,6 +291,9 @@ final class TransferWorker implements Runnable {
     // ---- uploads -------------------------------------------------------------------------------
 
     private void upload(FtpSession session, TransferItem item) throws IOException, InterruptedException {
+        if (!RemotePaths.sendable(item.remotePath)) {
+            throw new FtpException(UNSENDABLE);
+        }
         Path source = Path.of(item.localPath);
         long size = Files.size(source);
         item.size = size;
@@ -422,6 +426,9 @@ final class TransferWorker implements Runnable {
             }
         } else {
             Path folder = Path.of(item.localPath);
+            if (!RemotePaths.sendable(item.remotePath)) {
+                throw new FtpException(UNSENDABLE);
+            }
             boolean created = ensureRemoteFolder(session, item.remotePath, item.remote);
             java.util.Map<String, RemoteEntry> there = new java.util.HashMap<>();
             if (!created) {
@@ -434,7 +441,12 @@ final class TransferWorker implements Runnable {
                 entries = list.sorted().toList();
             }
             for (Path p : entries) {
-                String remote = RemotePaths.join(item.remotePath, p.getFileName().toString());
+                String name = p.getFileName().toString();
+                if (!RemotePaths.sendable(name)) {
+                    skipped.add(LocalNames.printable(name) + " (" + UNSENDABLE + ")");
+                    continue;
+                }
+                String remote = RemotePaths.join(item.remotePath, name);
                 if (Files.isDirectory(p)) {
                     children.add(NewTransfer.uploadFolder(item.site, p, remote,
                             created ? NewTransfer.RemoteHint.ABSENT : folderHint(there.get(p.getFileName().toString()))));
@@ -442,7 +454,7 @@ final class TransferWorker implements Runnable {
                     NewTransfer.RemoteHint hint = NewTransfer.RemoteHint.of(Optional.ofNullable(there.get(p.getFileName().toString())));
                     children.add(NewTransfer.upload(item.site, p, remote, Files.size(p), hint));
                 } else {
-                    skipped.add(p.getFileName() + " (not a regular file)");
+                    skipped.add(LocalNames.printable(name) + " (not a regular file)");
                 }
             }
         }

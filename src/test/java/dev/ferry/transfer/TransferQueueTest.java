@@ -260,6 +260,44 @@ class TransferQueueTest {
     }
 
     @Test
+    void aFolderUploadSkipsLocalNamesWithALineBreakAndSaysSo() throws Exception {
+        Path up = Files.createDirectories(dir.resolve("up"));
+        Files.writeString(up.resolve("ok.txt"), "ok");
+        Files.writeString(up.resolve("bad\nDELE ok.txt"), "smuggled");
+        Files.createDirectories(up.resolve("sub\rfolder"));
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1));
+        long id = q.add(List.of(NewTransfer.uploadFolder(SITE, up, "/up"))).get(0).id();
+        q.start();
+        awaitIdle(q);
+        assertTrue(q.snapshots().stream().allMatch(s -> s.state() == TransferState.DONE), () -> q.snapshots().toString());
+        assertEquals("ok", Files.readString(server.home().resolve("up/ok.txt")));
+        try (var there = Files.list(server.home().resolve("up"))) {
+            assertEquals(List.of("ok.txt"), there.map(p -> p.getFileName().toString()).toList());
+        }
+        String note = q.snapshot(id).orElseThrow().note().orElseThrow();
+        assertTrue(note.contains("bad?DELE ok.txt (a name with a line break or NUL in it cannot be sent to an FTP server)"),
+                note);
+        assertTrue(note.contains("sub?folder ("), note);
+    }
+
+    @Test
+    void anUploadOfALocalNameWithALineBreakFailsSayingWhyAndTheNextOneGoesOn() throws Exception {
+        Path bad = Files.writeString(dir.resolve("cr\rname.txt"), "x");
+        Path good = Files.writeString(dir.resolve("good.txt"), "good");
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withRetries(3, Duration.ofSeconds(30)));
+        List<TransferSnapshot> added = q.add(List.of(NewTransfer.upload(SITE, bad, "/cr\rname.txt", 1),
+                NewTransfer.upload(SITE, good, "/good.txt", 4)));
+        q.start();
+        awaitIdle(q);
+        TransferSnapshot failed = q.snapshot(added.get(0).id()).orElseThrow();
+        assertEquals(TransferState.FAILED, failed.state());
+        assertEquals(1, failed.attempts());
+        assertEquals("a name with a line break or NUL in it cannot be sent to an FTP server",
+                failed.lastError().orElseThrow());
+        assertEquals("good", Files.readString(server.home().resolve("good.txt")));
+    }
+
+    @Test
     void aFileThatGrewSinceItWasListedArrivesWholeWithoutATryAgain() throws Exception {
         byte[] grown = random(150_000);
         Files.write(server.home().resolve("app.log"), grown);
