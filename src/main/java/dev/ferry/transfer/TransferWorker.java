@@ -447,14 +447,17 @@ final class TransferWorker implements Runnable {
                     continue;
                 }
                 String remote = RemotePaths.join(item.remotePath, name);
-                if (Files.isDirectory(p)) {
+                if (Files.isDirectory(p) && Files.isSymbolicLink(p) && leadsBack(p)) {
+                    skipped.add(LocalNames.printable(name) + " (a link to a folder it is in: following it would never end)");
+                } else if (Files.isDirectory(p)) {
                     children.add(NewTransfer.uploadFolder(item.site, p, remote,
                             created ? NewTransfer.RemoteHint.ABSENT : folderHint(there.get(p.getFileName().toString()))));
                 } else if (Files.isRegularFile(p)) {
                     NewTransfer.RemoteHint hint = NewTransfer.RemoteHint.of(Optional.ofNullable(there.get(p.getFileName().toString())));
                     children.add(NewTransfer.upload(item.site, p, remote, Files.size(p), hint));
                 } else {
-                    skipped.add(LocalNames.printable(name) + " (not a regular file)");
+                    skipped.add(LocalNames.printable(name) + (Files.isSymbolicLink(p) && !Files.exists(p)
+                            ? " (a link to something that is not there)" : " (not a regular file)"));
                 }
             }
         }
@@ -470,6 +473,17 @@ final class TransferWorker implements Runnable {
             queue.note(item, String.join("; ", notes));
         }
         queue.report(item, TransferState.DONE, null);
+    }
+
+    /** Whether the folder link {@code link} leads to a folder it is in, its own or one further up. */
+    private static boolean leadsBack(Path link) throws IOException {
+        Path target = link.toRealPath();
+        for (Path up = link.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (up.toRealPath().equals(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a folder's listing says of a sub-folder to upload (see {@link NewTransfer#uploadFolder}). */

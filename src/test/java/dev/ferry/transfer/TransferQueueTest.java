@@ -281,6 +281,28 @@ class TransferQueueTest {
     }
 
     @Test
+    void aFolderUploadFollowsLinksButNotOneBackToAFolderItIsIn() throws Exception {
+        Path up = Files.createDirectories(dir.resolve("up"));
+        Files.writeString(Files.createDirectories(up.resolve("a")).resolve("f.txt"), "f");
+        Files.createSymbolicLink(up.resolve("a/loop"), Path.of(".."));
+        Files.createSymbolicLink(up.resolve("b"), Path.of("a"));
+        Files.createSymbolicLink(up.resolve("g.txt"), Path.of("a/f.txt"));
+        Files.createSymbolicLink(up.resolve("gone.txt"), Path.of("nowhere/gone.txt"));
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1));
+        long id = q.add(List.of(NewTransfer.uploadFolder(SITE, up, "/up"))).get(0).id();
+        q.start();
+        awaitIdle(q);
+        assertTrue(q.snapshots().stream().allMatch(s -> s.state() == TransferState.DONE), () -> q.snapshots().toString());
+        try (var there = Files.walk(server.home().resolve("up"))) {
+            assertEquals(List.of("up", "up/a", "up/a/f.txt", "up/b", "up/b/f.txt", "up/g.txt"),
+                    there.map(p -> server.home().relativize(p).toString()).sorted().toList());
+        }
+        assertTrue(q.snapshots().stream().filter(s -> s.remotePath().equals("/up/a")).findFirst().orElseThrow()
+                .note().orElseThrow().contains("loop (a link to a folder it is in: following it would never end)"));
+        assertTrue(q.snapshot(id).orElseThrow().note().orElseThrow().contains("gone.txt (a link to something that is not there)"));
+    }
+
+    @Test
     void anUploadOfALocalNameWithALineBreakFailsSayingWhyAndTheNextOneGoesOn() throws Exception {
         Path bad = Files.writeString(dir.resolve("cr\rname.txt"), "x");
         Path good = Files.writeString(dir.resolve("good.txt"), "good");
