@@ -54,6 +54,9 @@ final class QueueRun {
             }
             if (s.state() == TransferState.FAILED) {
                 failed++;
+                if (s.folder()) {
+                    files++; // a folder that could not be read or made counts as one transfer that failed
+                }
                 String what = s.direction() == dev.ferry.transfer.TransferDirection.DOWNLOAD ? s.remotePath() : s.localPath();
                 err.println("ferry: " + LocalNames.printable(what) + ": " + s.lastError().orElse("failed"));
             }

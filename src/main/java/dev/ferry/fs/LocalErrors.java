@@ -12,7 +12,7 @@ import java.nio.file.NotLinkException;
 import java.util.Locale;
 
 /** Turns the JDK's file-system exceptions into sentences a person can act on. */
-final class LocalErrors {
+public final class LocalErrors {
     private LocalErrors() {
     }
 
@@ -33,7 +33,7 @@ final class LocalErrors {
     }
 
     /** Why {@code e} happened, in words; "it" when the exception is about {@code subject} itself. */
-    static String reason(String subject, IOException e) {
+    public static String reason(String subject, IOException e) {
         String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : subject;
         String who = file.equals(subject) ? "it" : file;
         if (e instanceof AccessDeniedException) {
@@ -73,7 +73,8 @@ final class LocalErrors {
                 : text;
     }
 
-    static boolean isDiskFull(IOException e) {
+    /** Whether {@code e} (or its cause) says the disk is full or the user's quota is used up. */
+    public static boolean isDiskFull(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t instanceof FileSystemException f && f.getReason() != null ? f.getReason() : t.getMessage();
             if (m != null) {

@@ -11,6 +11,7 @@ import dev.ferry.engine.TransferCancelledException;
 import dev.ferry.engine.TransferListener;
 import dev.ferry.engine.listing.EntryType;
 import dev.ferry.engine.listing.RemoteEntry;
+import dev.ferry.fs.LocalErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -205,7 +207,7 @@ final class TransferWorker implements Runnable {
                 offset = have;
             }
         }
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        createFolders(target.toAbsolutePath().getParent());
         item.bytesDone.set(offset);
         if (size < 0 || offset < size || size == 0) {
             long start = offset;
@@ -405,7 +407,7 @@ final class TransferWorker implements Runnable {
         List<String> renamed = new ArrayList<>();
         if (item.direction == TransferDirection.DOWNLOAD) {
             Path folder = Path.of(item.localPath);
-            Files.createDirectories(folder);
+            createFolders(folder);
             for (RemoteEntry e : session.list(item.remotePath)) {
                 String remote = RemotePaths.join(item.remotePath, e.name());
                 Optional<Path> local = LocalNames.child(folder, e.name());
@@ -654,14 +656,23 @@ final class TransferWorker implements Runnable {
         if (e instanceof NoSuchFileException n) {
             return n.getFile() + ": no such file or folder";
         }
-        if (e instanceof FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+        if (LocalErrors.isDiskFull(e)) {
+            return "the disk is full: " + (e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason() : e.getMessage());
         }
-        String m = e.getMessage();
-        if (m != null && m.contains("No space left")) {
-            return "the disk is full: " + m;
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + LocalErrors.reason(f.getFile(), e);
         }
-        return "local file error: " + m;
+        return "local file error: " + LocalErrors.reason("", e);
+    }
+
+    /** Creates {@code folder} and those above it; a file where a folder should be is said in words. */
+    private static void createFolders(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileSystemException(e.getFile(), null, "a file of that name is in the way of the folder");
+        }
     }
 
 }

@@ -237,6 +237,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aLocalFileInTheWayOfAFolderIsSaidInWordsAndTheRestArrives() throws IOException {
+        Files.createDirectories(server.home().resolve("t/sub"));
+        Files.writeString(server.home().resolve("t/sub/a.txt"), "a");
+        Files.writeString(server.home().resolve("t/b.txt"), "b");
+        Path back = Files.createDirectories(dir.resolve("back"));
+        Files.writeString(back.resolve("sub"), "a file, not a folder");
+        Run get = ferry("get", "-r", "-q", "--cacert", caFile().toString(), "--password-env", "PW", url(server, "/t"),
+                back.toString());
+        assertEquals(1, get.status(), get.err());
+        assertEquals("ferry: /t/sub: " + back.resolve("sub") + ": a file of that name is in the way of the folder\n"
+                + "ferry: 1 of 2 transfers failed\n", get.err());
+        assertEquals("b", Files.readString(back.resolve("b.txt")));
+        assertEquals("a file, not a folder", Files.readString(back.resolve("sub")));
+    }
+
+    @Test
     void exitsWithOneAndSaysTheDiskIsFull() throws IOException {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "needs /dev/full, a device whose every write fails with ENOSPC");
