@@ -6,7 +6,11 @@ public enum FileExistsPolicy {
     ASK,
     /** Replace it. */
     OVERWRITE,
-    /** Continue it from its size when it is shorter (a partial earlier transfer); skip it when complete. */
+    /**
+     * Continue it from its size when it is shorter (a partial earlier transfer); skip it when complete. A
+     * target older than its source (changed after the target was written) is replaced whole instead, so
+     * that two versions are never joined and a changed file of the same size is not taken as complete.
+     */
     RESUME,
     /** Leave it and mark the item done. */
     SKIP,

@@ -186,13 +186,16 @@ final class TransferWorker implements Runnable {
                 }
                 case RESUME -> {
                     long have = Files.size(target);
-                    if (have == size) {
+                    boolean changed = changedSince(modified.map(Instant::toEpochMilli).orElse(-1L),
+                            Files.getLastModifiedTime(target).toMillis());
+                    if (have == size && !changed) {
                         finishSkipped(item, size, "skipped: the local file is already complete");
                         return;
                     }
-                    if (have < size) {
+                    if (have < size && !changed) {
                         Files.move(target, part, StandardCopyOption.REPLACE_EXISTING);
                     }
+                    // else: changed on the server since, or longer: the part file replaces it at the end
                 }
                 case RENAME -> target = uniqueLocal(target);
                 default -> {
@@ -203,7 +206,13 @@ final class TransferWorker implements Runnable {
         long offset = 0;
         if (Files.exists(part)) {
             long have = Files.size(part);
-            if (size >= 0 && have <= size && session.features().supportsResume()) {
+            // A part file from before this item's first try may hold the start of an older version: continuing
+            // it would join two versions. (Tries of this item continue what they wrote, whatever the clocks say.)
+            boolean older = item.attempts == 1 && changedSince(modified.map(Instant::toEpochMilli).orElse(-1L),
+                    Files.getLastModifiedTime(part).toMillis());
+            if (older) {
+                queue.note(item, "the file changed on the server since the part file was written: downloading it again");
+            } else if (size >= 0 && have <= size && session.features().supportsResume()) {
                 offset = have;
             }
         }
@@ -266,6 +275,15 @@ final class TransferWorker implements Runnable {
         queue.note(item, "the file changed on the server: listed at " + expected + " bytes, received " + got);
     }
 
+    /**
+     * Whether the source was changed after the target was written, so the target (complete or not) is an
+     * older version: newer by more than 2 s, which a FAT disk's or a listing's whole seconds may lose.
+     * Unknown times ({@code -1}) say no, as before they were compared.
+     */
+    static boolean changedSince(long sourceModified, long targetModified) {
+        return sourceModified >= 0 && targetModified >= 0 && sourceModified - targetModified > 2000;
+    }
+
     static Path partOf(Path target) {
         return target.resolveSibling(target.getFileName() + PART_SUFFIX);
     }
@@ -312,20 +330,23 @@ final class TransferWorker implements Runnable {
             }
             if (existing.isPresent()) {
                 long remoteSize = existing.get().size();
+                long remoteModified = existing.get().modified().map(Instant::toEpochMilli).orElse(-1L);
+                long localModified = Files.getLastModifiedTime(source).toMillis();
                 FileExistsPolicy policy = resuming ? FileExistsPolicy.RESUME
-                        : decide(item, remoteSize, existing.get().modified().map(Instant::toEpochMilli).orElse(-1L),
-                        size, Files.getLastModifiedTime(source).toMillis());
+                        : decide(item, remoteSize, remoteModified, size, localModified);
                 switch (policy) {
                     case SKIP -> {
                         finishSkipped(item, size, "skipped: the remote file exists");
                         return;
                     }
                     case RESUME -> {
-                        if (remoteSize == size && !resuming) {
+                        // Changed here since the server's copy was written: that copy is an older version.
+                        boolean changed = !resuming && changedSince(localModified, remoteModified);
+                        if (remoteSize == size && !resuming && !changed) {
                             finishSkipped(item, size, "skipped: the remote file is already complete");
                             return;
                         }
-                        if (remoteSize >= 0 && remoteSize <= size && session.features().supportsResume()) {
+                        if (!changed && remoteSize >= 0 && remoteSize <= size && session.features().supportsResume()) {
                             offset = remoteSize;
                         }
                     }

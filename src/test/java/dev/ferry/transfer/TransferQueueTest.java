@@ -320,6 +320,66 @@ class TransferQueueTest {
         assertEquals("good", Files.readString(server.home().resolve("good.txt")));
     }
 
+    private static void write(Path file, String content, Instant modified) throws IOException {
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+    }
+
+    @Test
+    void resumingSkipsACompleteDownloadButFetchesOneChangedOnTheServerSince() throws Exception {
+        Instant then = Instant.parse("2024-01-01T00:00:00Z");
+        write(server.home().resolve("same.txt"), "server", then);
+        write(dir.resolve("same.txt"), "local!", then);
+        write(server.home().resolve("changed.txt"), "server", then.plusSeconds(3600));
+        write(dir.resolve("changed.txt"), "local!", then);
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.RESUME));
+        q.add(List.of(NewTransfer.download(SITE, "/same.txt", dir.resolve("same.txt"), -1),
+                NewTransfer.download(SITE, "/changed.txt", dir.resolve("changed.txt"), -1)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("local!", Files.readString(dir.resolve("same.txt")), "same size and time: complete, skipped");
+        assertEquals("server", Files.readString(dir.resolve("changed.txt")), "changed on the server an hour later");
+    }
+
+    @Test
+    void aPartFileOfAnOlderVersionIsNotContinuedWithTheNewOnesEnd() throws Exception {
+        Instant then = Instant.parse("2024-01-01T00:00:00Z");
+        byte[] now = random(200_000);
+        Files.write(server.home().resolve("report.bin"), now);
+        Files.setLastModifiedTime(server.home().resolve("report.bin"), FileTime.from(then.plusSeconds(3600)));
+        Path part = Files.write(dir.resolve("report.bin.ferry-part"), java.util.Arrays.copyOf(random(300_000), 100_000));
+        Files.setLastModifiedTime(part, FileTime.from(then));
+        TransferQueue q = queue(QueueOptions.defaults().withFileExists(FileExistsPolicy.RESUME));
+        long id = q.add(List.of(NewTransfer.download(SITE, "/report.bin", dir.resolve("report.bin"), -1))).get(0).id();
+        q.start();
+        awaitIdle(q);
+        assertArrayEquals(now, Files.readAllBytes(dir.resolve("report.bin")));
+        assertTrue(q.snapshot(id).orElseThrow().note().orElseThrow().contains("changed on the server since the part file"));
+    }
+
+    @Test
+    void resumingSendsAgainAFileChangedHereSinceTheServersCopyWasWritten() throws Exception {
+        Instant then = Instant.parse("2024-01-01T00:00:00Z");
+        write(server.home().resolve("site.css"), "a{color:red}", then);
+        Path css = dir.resolve("site.css");
+        write(css, "a{color:tan}", then.plusSeconds(3600));
+        write(server.home().resolve("same.css"), "b{color:red}", then.plusSeconds(3600));
+        Path same = dir.resolve("same.css");
+        write(same, "b{color:tan}", then);
+        byte[] grown = random(200_000);
+        write(server.home().resolve("big.bin"), "the start of an older version", then);
+        Path big = Files.write(dir.resolve("big.bin"), grown);
+        Files.setLastModifiedTime(big, FileTime.from(then.plusSeconds(3600)));
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1).withFileExists(FileExistsPolicy.RESUME));
+        q.add(List.of(NewTransfer.upload(SITE, css, "/site.css", 12), NewTransfer.upload(SITE, same, "/same.css", 12),
+                NewTransfer.upload(SITE, big, "/big.bin", grown.length)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("a{color:tan}", Files.readString(server.home().resolve("site.css")), "changed here an hour later");
+        assertEquals("b{color:red}", Files.readString(server.home().resolve("same.css")), "the server's is newer: complete");
+        assertArrayEquals(grown, Files.readAllBytes(server.home().resolve("big.bin")), "not continued: sent whole");
+    }
+
     @Test
     void aFileThatGrewSinceItWasListedArrivesWholeWithoutATryAgain() throws Exception {
         byte[] grown = random(150_000);
