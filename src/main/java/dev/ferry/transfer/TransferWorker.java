@@ -284,6 +284,12 @@ final class TransferWorker implements Runnable {
         return sourceModified >= 0 && targetModified >= 0 && sourceModified - targetModified > 2000;
     }
 
+    /** For "overwrite if newer": beyond the seconds a listing drops; with a time unknown, the known one is newer. */
+    private static boolean isNewer(long sourceModified, long targetModified) {
+        return sourceModified < 0 || targetModified < 0 ? sourceModified > targetModified
+                : changedSince(sourceModified, targetModified);
+    }
+
     static Path partOf(Path target) {
         return target.resolveSibling(target.getFileName() + PART_SUFFIX);
     }
@@ -652,7 +658,8 @@ final class TransferWorker implements Runnable {
             queue.report(item, TransferState.RUNNING, null);
         }
         return switch (policy) {
-            case OVERWRITE_IF_NEWER -> sourceModified > targetModified ? FileExistsPolicy.OVERWRITE : FileExistsPolicy.SKIP;
+            case OVERWRITE_IF_NEWER -> isNewer(sourceModified, targetModified) ? FileExistsPolicy.OVERWRITE
+                    : FileExistsPolicy.SKIP;
             case OVERWRITE_IF_SIZE_DIFFERS -> sourceSize != targetSize ? FileExistsPolicy.OVERWRITE : FileExistsPolicy.SKIP;
             case ASK -> FileExistsPolicy.SKIP;
             default -> policy;

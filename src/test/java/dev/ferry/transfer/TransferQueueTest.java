@@ -342,6 +342,24 @@ class TransferQueueTest {
     }
 
     @Test
+    void overwriteIfNewerLooksPastTheMillisecondsAServerDoesNotKeep() throws Exception {
+        Instant then = Instant.parse("2024-01-01T00:00:00Z");
+        // As after an upload whose time the server kept in whole seconds (MFMT): the same file.
+        write(server.home().resolve("kept.txt"), "server", then);
+        write(dir.resolve("kept.txt"), "local!", then.plusMillis(734));
+        write(server.home().resolve("edited.txt"), "server", then);
+        write(dir.resolve("edited.txt"), "local!", then.plusSeconds(60));
+        TransferQueue q = queue(QueueOptions.defaults().withParallel(1)
+                .withFileExists(FileExistsPolicy.OVERWRITE_IF_NEWER));
+        q.add(List.of(NewTransfer.upload(SITE, dir.resolve("kept.txt"), "/kept.txt", 6),
+                NewTransfer.upload(SITE, dir.resolve("edited.txt"), "/edited.txt", 6)));
+        q.start();
+        awaitIdle(q);
+        assertEquals("server", Files.readString(server.home().resolve("kept.txt")));
+        assertEquals("local!", Files.readString(server.home().resolve("edited.txt")));
+    }
+
+    @Test
     void aPartFileOfAnOlderVersionIsNotContinuedWithTheNewOnesEnd() throws Exception {
         Instant then = Instant.parse("2024-01-01T00:00:00Z");
         byte[] now = random(200_000);
