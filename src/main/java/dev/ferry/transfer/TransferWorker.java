@@ -348,6 +348,13 @@ final class TransferWorker implements Runnable {
                     case RESUME -> {
                         // Changed here since the server's copy was written: that copy is an older version.
                         boolean changed = !resuming && changedSince(localModified, remoteModified);
+                        if (changed && item.remote.known() && session.features().supports("MDTM")) {
+                            // A LIST gives minutes (days for older files), which makes any copy look older
+                            // than a file changed the same minute: the server's own clock, to the second, decides.
+                            remoteModified = session.modificationTime(remote).map(Instant::toEpochMilli)
+                                    .orElse(remoteModified);
+                            changed = changedSince(localModified, remoteModified);
+                        }
                         if (remoteSize == size && !resuming && !changed) {
                             finishSkipped(item, size, "skipped: the remote file is already complete");
                             return;

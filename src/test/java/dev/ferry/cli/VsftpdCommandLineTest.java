@@ -99,6 +99,30 @@ class VsftpdCommandLineTest {
         }
     }
 
+    /**
+     * vsftpd's LIST gives an older file's day only: its copy looks older than the local file. Before
+     * sending a "changed" file again, MDTM asks the server's time to the second.
+     */
+    @Test
+    void aRerunOfPutRSkipsACompleteFileThatOnlyTheListingMakesLookOlder() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            java.time.Instant uploaded = java.time.Instant.parse("2024-03-01T10:00:50Z");
+            Path there = Files.createDirectories(v.root().resolve("site")).resolve("page.html");
+            Files.writeString(there, "<p>the same</p>");
+            Files.setLastModifiedTime(there, java.nio.file.attribute.FileTime.from(uploaded));
+            Path site = Files.createDirectories(dir.resolve("site"));
+            Path page = Files.writeString(site.resolve("page.html"), "<p>the same</p>");
+            Files.setLastModifiedTime(page, java.nio.file.attribute.FileTime.from(uploaded.minusSeconds(10)));
+            RecordingProtocolLog log = new RecordingProtocolLog();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, log, "put", "-r", "-q", "--cacert", ca,
+                    "--password-env", "PW", site.toString(), url(v, VsftpdServer.Mode.EXPLICIT, "/site")), err::toString);
+            assertTrue(log.sent().contains("MDTM /site/page.html"), log.sent()::toString);
+            assertFalse(log.sent().contains("STOR /site/page.html"), log.sent()::toString);
+        }
+    }
+
     @Test
     void listsAFileAsItsOwnEntryWithoutMlst() throws IOException {
         try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
