@@ -2,6 +2,9 @@ package dev.ferry.transfer;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +20,9 @@ public final class LocalNames {
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
     private static final int MAX_LENGTH = 255;
+    /** Windows' and macOS' disks (by default) take "A.txt" and "a.txt" for one file. */
+    private static final boolean CASE_INSENSITIVE_DISK = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
+            .matches(".*(windows|mac).*");
 
     private LocalNames() {
     }
@@ -56,6 +62,50 @@ public final class LocalNames {
             name = name.substring(0, MAX_LENGTH);
         }
         return Optional.of(name);
+    }
+
+    /**
+     * The local paths for the names of one remote folder, as {@link #child} makes them, but distinct: a
+     * name that had to change never lands on another entry's name (the backslash of {@code x\y.txt} and a
+     * real {@code x_y.txt}) or on one changed before it; it gets " (1)", " (2)" before its extension
+     * instead. Where the local disk ignores case (Windows, macOS), names that differ only in case are kept
+     * apart the same way. An element is empty where its name cannot be made safe.
+     */
+    public static List<Optional<Path>> children(Path folder, List<String> remoteNames) {
+        boolean ignoreCase = CASE_INSENSITIVE_DISK;
+        Set<String> taken = new HashSet<>();
+        List<Optional<Path>> result = new ArrayList<>(remoteNames.size());
+        List<Integer> changed = new ArrayList<>();
+        for (String name : remoteNames) {
+            Optional<Path> local = child(folder, name);
+            if (local.isPresent() && local.get().getFileName().toString().equals(name)
+                    && taken.add(key(name, ignoreCase))) {
+                result.add(local);
+            } else {
+                result.add(local);
+                changed.add(result.size() - 1);
+            }
+        }
+        for (int i : changed) {
+            result.get(i).ifPresent(local -> {
+                String name = local.getFileName().toString();
+                String unique = name;
+                for (int n = 1; !taken.add(key(unique, ignoreCase)); n++) {
+                    unique = numbered(name, n);
+                }
+                result.set(i, Optional.of(local.resolveSibling(unique)));
+            });
+        }
+        return result;
+    }
+
+    private static String key(String name, boolean ignoreCase) {
+        return ignoreCase ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    private static String numbered(String name, int n) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
     }
 
     /**

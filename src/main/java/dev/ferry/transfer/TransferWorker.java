@@ -442,9 +442,12 @@ final class TransferWorker implements Runnable {
         if (item.direction == TransferDirection.DOWNLOAD) {
             Path folder = Path.of(item.localPath);
             createFolders(folder);
-            for (RemoteEntry e : session.list(item.remotePath)) {
+            List<RemoteEntry> listing = session.list(item.remotePath);
+            List<Optional<Path>> locals = LocalNames.children(folder, listing.stream().map(RemoteEntry::name).toList());
+            for (int i = 0; i < listing.size(); i++) {
+                RemoteEntry e = listing.get(i);
                 String remote = RemotePaths.join(item.remotePath, e.name());
-                Optional<Path> local = LocalNames.child(folder, e.name());
+                Optional<Path> local = locals.get(i);
                 if (local.isEmpty()) {
                     skipped.add(LocalNames.printable(e.name()) + " (cannot be a local file name)");
                     continue;

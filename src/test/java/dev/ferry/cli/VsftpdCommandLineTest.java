@@ -124,6 +124,23 @@ class VsftpdCommandLineTest {
     }
 
     @Test
+    void twoRemoteNamesThatWouldMeetLocallyBothArrive() throws IOException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            Path in = Files.createDirectories(v.root().resolve("in"));
+            Files.writeString(in.resolve("x\\y.txt"), "backslash");
+            Files.writeString(in.resolve("x_y.txt"), "underscore");
+            Path back = dir.resolve("back");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, "get", "-r", "--cacert", ca, "--password-env", "PW",
+                    url(v, VsftpdServer.Mode.EXPLICIT, "/in"), back.toString()), err::toString);
+            assertEquals("underscore", Files.readString(back.resolve("x_y.txt")));
+            assertEquals("backslash", Files.readString(back.resolve("x_y (1).txt")));
+            assertTrue(err.toString().contains("saved \"x\\y.txt\" as \"x_y (1).txt\""), err::toString);
+        }
+    }
+
+    @Test
     void listsAFileAsItsOwnEntryWithoutMlst() throws IOException {
         try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
             String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();

@@ -5,6 +5,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,13 @@ class LocalNamesTest {
     @Test
     void keepsAnOrdinaryName() {
         assertEquals(Optional.of(FOLDER.resolve("report 2024.pdf")), LocalNames.child(FOLDER, "report 2024.pdf"));
+    }
+
+    @Test
+    void aChangedNameNeverLandsOnAnotherEntrysName() {
+        assertEquals(List.of(Optional.of(FOLDER.resolve("x_y (1).txt")), Optional.of(FOLDER.resolve("x_y.txt")),
+                        Optional.of(FOLDER.resolve("x_y (2).txt")), Optional.empty(), Optional.of(FOLDER.resolve("plain"))),
+                LocalNames.children(FOLDER, List.of("x\\y.txt", "x_y.txt", "x:y.txt", "..", "plain")));
     }
 
     @Test
