@@ -689,7 +689,7 @@ final class TransferWorker implements Runnable {
 
     static String describeLocal(IOException e) {
         if (e instanceof AccessDeniedException a) {
-            return "cannot write " + a.getFile() + ": permission denied";
+            return a.getFile() + ": permission denied";
         }
         if (e instanceof NoSuchFileException n) {
             return n.getFile() + ": no such file or folder";
