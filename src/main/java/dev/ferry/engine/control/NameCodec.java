@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns file names and reply text into bytes on the wire and back, in the encoding the server uses for names.
  * UTF-8 (the default, and what RFC 2640 servers use) is read strictly, and a line that is not valid UTF-8 is
- * read as ISO-8859-1 instead, so that no byte is lost or replaced; any other encoding (an old server's
- * windows-1252, Shift_JIS…) is used both ways as given.
+ * read as ISO-8859-1 instead, so that it shows without replacement characters; any other encoding (an old
+ * server's windows-1252, Shift_JIS…) is used both ways as given. A name read that way does not go back into
+ * a command as the same bytes (it is encoded as UTF-8): such a server needs its encoding set for the site.
  */
 public record NameCodec(Charset charset) {
     public static final NameCodec UTF_8 = new NameCodec(StandardCharsets.UTF_8);
