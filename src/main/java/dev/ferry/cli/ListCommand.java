@@ -7,6 +7,7 @@ import dev.ferry.engine.FtpException;
 import dev.ferry.engine.FtpReplyException;
 import dev.ferry.engine.FtpSession;
 import dev.ferry.engine.RemotePaths;
+import dev.ferry.engine.control.NameCodec;
 import dev.ferry.engine.listing.EntryType;
 import dev.ferry.engine.listing.RemoteEntry;
 
@@ -28,7 +29,7 @@ final class ListCommand {
     static int run(CliOptions options, FtpUrl url, SessionFactory sessions, PrintStream out) throws FtpException {
         List<RemoteEntry> entries;
         try (FtpSession session = sessions.open()) {
-            entries = new ArrayList<>(listing(session, url.path()));
+            entries = new ArrayList<>(listing(session, url.path()).stream().map(ListCommand::readable).toList());
         }
         entries.sort(Comparator.comparing(RemoteEntry::name));
         if (options.json()) {
@@ -57,6 +58,12 @@ final class ListCommand {
             return List.of(new RemoteEntry(RemotePaths.name(e.name()), e.type(), e.size(), e.modified(),
                     e.permissions(), e.owner(), e.group(), e.linkTarget(), e.rawLine()));
         }
+    }
+
+    /** The entry as a person reads it: a name that is not UTF-8 in its ISO-8859-1 characters (see NameCodec). */
+    private static RemoteEntry readable(RemoteEntry e) {
+        return new RemoteEntry(NameCodec.readable(e.name()), e.type(), e.size(), e.modified(), e.permissions(),
+                e.owner(), e.group(), e.linkTarget().map(NameCodec::readable), e.rawLine());
     }
 
     private static String shortLine(RemoteEntry e) {

@@ -1,5 +1,7 @@
 package dev.ferry.engine;
 
+import dev.ferry.engine.control.NameCodec;
+
 import java.util.List;
 
 /**
@@ -65,6 +67,6 @@ public record FtpReply(int code, List<String> lines) {
 
     @Override
     public String toString() {
-        return code + " " + message().replace('\n', ' ');
+        return code + " " + NameCodec.readable(message().replace('\n', ' '));
     }
 }

@@ -32,6 +32,6 @@ public class FtpReplyException extends FtpException {
     }
 
     private static String describe(String command, FtpReply reply) {
-        return "the server refused " + command + ": " + reply;
+        return "the server refused " + dev.ferry.engine.control.NameCodec.readable(command) + ": " + reply;
     }
 }

@@ -7,6 +7,7 @@ import dev.ferry.engine.FtpReplyException;
 import dev.ferry.engine.FtpSession;
 import dev.ferry.engine.FtpTimeoutException;
 import dev.ferry.engine.RemotePaths;
+import dev.ferry.engine.control.NameCodec;
 import dev.ferry.engine.listing.RemoteEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +153,7 @@ public final class RemoteFileSource implements FileSource {
             List<FileEntry> entries = new ArrayList<>(listed.size());
             for (RemoteEntry e : listed) {
                 if (!e.name().equals(".") && !e.name().equals("..")) {
-                    entries.add(entry(e.name(), RemotePaths.join(folder, e.name()), e));
+                    entries.add(entry(NameCodec.readable(e.name()), RemotePaths.join(folder, e.name()), e));
                 }
             }
             return entries;
@@ -162,7 +163,7 @@ public final class RemoteFileSource implements FileSource {
     @Override
     public Optional<FileEntry> stat(String path) throws FileSourceException {
         return call("Cannot look at " + path, path, s -> s.stat(path)
-                .map(e -> entry(path.equals("/") ? "/" : RemotePaths.name(path), path, e)));
+                .map(e -> entry(path.equals("/") ? "/" : NameCodec.readable(RemotePaths.name(path)), path, e)));
     }
 
     static FileEntry entry(String name, String path, RemoteEntry e) {

@@ -1,5 +1,7 @@
 package dev.ferry.transfer;
 
+import dev.ferry.engine.control.NameCodec;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +39,10 @@ public final class LocalNames {
      * Separators, drive colons and control characters become {@code _}.
      */
     public static Optional<String> sanitize(String remoteName) {
-        StringBuilder sb = new StringBuilder(remoteName.length());
-        for (int i = 0; i < remoteName.length(); i++) {
-            char c = remoteName.charAt(i);
+        String readable = NameCodec.readable(remoteName);
+        StringBuilder sb = new StringBuilder(readable.length());
+        for (int i = 0; i < readable.length(); i++) {
+            char c = readable.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c == ':' || c == '<' || c == '>' || c == '"'
                     || c == '|' || c == '?' || c == '*') {
                 sb.append('_');
@@ -78,8 +81,9 @@ public final class LocalNames {
         List<Integer> changed = new ArrayList<>();
         for (String name : remoteNames) {
             Optional<Path> local = child(folder, name);
-            if (local.isPresent() && local.get().getFileName().toString().equals(name)
-                    && taken.add(key(name, ignoreCase))) {
+            String readable = NameCodec.readable(name);
+            if (local.isPresent() && local.get().getFileName().toString().equals(readable)
+                    && taken.add(key(readable, ignoreCase))) {
                 result.add(local);
             } else {
                 result.add(local);

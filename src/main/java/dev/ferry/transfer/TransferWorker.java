@@ -9,6 +9,7 @@ import dev.ferry.engine.RemoteChecksum;
 import dev.ferry.engine.RemotePaths;
 import dev.ferry.engine.TransferCancelledException;
 import dev.ferry.engine.TransferListener;
+import dev.ferry.engine.control.NameCodec;
 import dev.ferry.engine.listing.EntryType;
 import dev.ferry.engine.listing.RemoteEntry;
 import dev.ferry.fs.LocalErrors;
@@ -452,7 +453,7 @@ final class TransferWorker implements Runnable {
                     skipped.add(LocalNames.printable(e.name()) + " (cannot be a local file name)");
                     continue;
                 }
-                if (!local.get().getFileName().toString().equals(e.name())) {
+                if (!local.get().getFileName().toString().equals(NameCodec.readable(e.name()))) {
                     renamed.add("\"" + LocalNames.printable(e.name()) + "\" as \"" + local.get().getFileName() + "\"");
                 }
                 switch (e.type()) {

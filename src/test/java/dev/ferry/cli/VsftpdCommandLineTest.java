@@ -140,6 +140,28 @@ class VsftpdCommandLineTest {
         }
     }
 
+    /** An old upload's ISO-8859-1 name on a server that speaks UTF-8: listed readably, and it can be downloaded. */
+    @Test
+    void aNameThatIsNotUtf8IsListedAsLatin1AndComesDown() throws IOException, InterruptedException {
+        try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {
+            String ca = v.serverCertificate().writeCertificatePem(dir.resolve("server.pem")).toString();
+            Path in = Files.createDirectories(v.root().resolve("in"));
+            // Java writes names as UTF-8: the shell writes the one byte 0xE9.
+            Process sh = new ProcessBuilder("sh", "-c", "printf 'latin' > \"$0\"/\"$(printf 'caf\\351.txt')\"",
+                    in.toString()).inheritIO().start();
+            assertEquals(0, sh.waitFor());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ferry(v, out, err, "ls", "--cacert", ca, "--password-env", "PW",
+                    url(v, VsftpdServer.Mode.EXPLICIT, "/in")), err::toString);
+            assertEquals("café.txt\n", out.toString(StandardCharsets.UTF_8));
+            Path back = dir.resolve("back");
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, "get", "-r", "-q", "--cacert", ca,
+                    "--password-env", "PW", url(v, VsftpdServer.Mode.EXPLICIT, "/in"), back.toString()), err::toString);
+            assertEquals("latin", Files.readString(back.resolve("café.txt")));
+        }
+    }
+
     @Test
     void listsAFileAsItsOwnEntryWithoutMlst() throws IOException {
         try (VsftpdServer v = VsftpdServer.start(VsftpdServer.Mode.EXPLICIT)) {

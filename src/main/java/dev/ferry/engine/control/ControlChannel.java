@@ -100,7 +100,7 @@ public final class ControlChannel implements Closeable {
             }
         }
         String shown = mask(command);
-        log.sent(shown);
+        log.sent(NameCodec.readable(shown));
         try {
             out.write(codec.encode(command));
             out.write('\r');
@@ -276,7 +276,7 @@ public final class ControlChannel implements Closeable {
     }
 
     private void received(String line) {
-        log.received(line);
+        log.received(NameCodec.readable(line));
     }
 
     static String mask(String command) {

@@ -16,11 +16,30 @@ class NameCodecTest {
     }
 
     @Test
-    void readsALineThatIsNotUtf8AsLatin1WithoutLosingAByte() {
+    void aNameThatIsNotUtf8GoesBackIntoACommandAsTheSameBytes() {
         byte[] bytes = "Grüße".getBytes(StandardCharsets.ISO_8859_1);
         String name = NameCodec.UTF_8.decode(bytes, 0, bytes.length);
-        assertEquals("Grüße", name);
-        assertArrayEquals(bytes, name.getBytes(StandardCharsets.ISO_8859_1));
+        assertArrayEquals(bytes, NameCodec.UTF_8.encode(name));
+        assertEquals("Grüße", NameCodec.readable(name));
+    }
+
+    @Test
+    void onlyTheBytesThatAreNotUtf8AreEscapedInAMixedLine() {
+        byte[] latin = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf8 = " Grüße 日本 🚢".getBytes(StandardCharsets.UTF_8);
+        byte[] line = new byte[latin.length + utf8.length];
+        System.arraycopy(latin, 0, line, 0, latin.length);
+        System.arraycopy(utf8, 0, line, latin.length, utf8.length);
+        String decoded = NameCodec.UTF_8.decode(line, 0, line.length);
+        assertEquals("caf\uDCE9 Grüße 日本 🚢", decoded);
+        assertEquals("café Grüße 日本 🚢", NameCodec.readable(decoded));
+        assertArrayEquals(line, NameCodec.UTF_8.encode(decoded));
+    }
+
+    @Test
+    void textWithoutEscapesIsEncodedAndShownAsItIs() {
+        assertArrayEquals("日本 🚢".getBytes(StandardCharsets.UTF_8), NameCodec.UTF_8.encode("日本 🚢"));
+        assertEquals("日本 🚢", NameCodec.readable("日本 🚢"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +54,12 @@ class ReplyReaderTest {
     }
 
     @Test
-    void decodesLatin1WhenALineIsNotUtf8() throws IOException {
+    void keepsTheBytesOfALineThatIsNotUtf8AndShowsThemAsLatin1() throws IOException {
         byte[] bytes = {'2', '5', '7', ' ', '"', '/', (byte) 0xE9, '"', '\r', '\n'};
         FtpReply reply = new ReplyReader(new ByteArrayInputStream(bytes), l -> {
         }).read();
-        assertEquals("\"/é\"", reply.message());
+        assertEquals("\"/é\"", NameCodec.readable(reply.message()));
+        assertArrayEquals(new byte[] {'/', (byte) 0xE9}, NameCodec.UTF_8.encode(reply.message().substring(1, 3)));
     }
 
     @Test
