@@ -1,5 +1,7 @@
 package dev.ferry.engine;
 
+import dev.ferry.engine.control.NameCodec;
+
 /**
  * The server refused a command; the reply says why. A transfer that was accepted and then failed is
  * the subclass {@link FtpTransferFailedException}.
@@ -32,6 +34,6 @@ public class FtpReplyException extends FtpException {
     }
 
     private static String describe(String command, FtpReply reply) {
-        return "the server refused " + dev.ferry.engine.control.NameCodec.readable(command) + ": " + reply;
+        return "the server refused " + NameCodec.readable(command) + ": " + reply;
     }
 }
