@@ -1,7 +1,9 @@
 package dev.ferry.cli;
 
 import dev.ferry.engine.FtpsMode;
+import dev.ferry.engine.control.NameCodec;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -68,7 +70,7 @@ public record FtpUrl(FtpsMode mode, String host, int port, Optional<String> user
         if (port < 1 || port > 65535) {
             throw new UsageException("port " + port + " is not between 1 and 65535");
         }
-        String path = rawPath.isEmpty() ? "" : decode(rawPath);
+        String path = rawPath.isEmpty() ? "" : decodePath(rawPath);
         if (path.indexOf('\r') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\0') >= 0) {
             throw new UsageException("the path in the URL contains a line break or NUL");
         }
@@ -81,6 +83,32 @@ public record FtpUrl(FtpsMode mode, String host, int port, Optional<String> user
         } catch (IllegalArgumentException e) {
             throw new UsageException("bad percent-encoding in \"" + s + "\"");
         }
+    }
+
+    /**
+     * The path with its percent-escapes as bytes, read as a server's names are ({@link NameCodec}): a byte that
+     * is not UTF-8 ({@code caf%E9.txt}) reaches the same byte on the server, so a file an old upload named in
+     * ISO-8859-1 can be named in a script. A {@code +} stays a plus.
+     */
+    private static String decodePath(String s) throws UsageException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); ) {
+            if (s.charAt(i) == '%') {
+                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    throw new UsageException("bad percent-encoding in \"" + s + "\"");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 3;
+            } else {
+                int cp = s.codePointAt(i);
+                bytes.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(cp);
+            }
+        }
+        byte[] b = bytes.toByteArray();
+        return NameCodec.UTF_8.decode(b, 0, b.length);
     }
 
     /** The URL for messages, without the password. */

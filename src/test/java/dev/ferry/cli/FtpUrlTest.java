@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,6 +34,15 @@ class FtpUrlTest {
         assertEquals(Optional.of("p:ss+1"), u.password());
         assertEquals(2121, u.port());
         assertEquals("/a b/c+d", u.path());
+    }
+
+    @Test
+    void aPercentByteThatIsNotUtf8ReachesTheSameByteOnTheServer() throws UsageException {
+        String path = FtpUrl.parse("ftpes://h/old/caf%E9.txt").path();
+        assertArrayEquals("/old/caf\u00e9.txt".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                dev.ferry.engine.control.NameCodec.UTF_8.encode(path));
+        assertEquals("/old/café.txt", FtpUrl.parse("ftpes://h/old/caf%C3%A9.txt").path());
+        assertEquals("/old/café.txt", FtpUrl.parse("ftpes://h/old/café.txt").path());
     }
 
     @Test

@@ -159,6 +159,10 @@ class VsftpdCommandLineTest {
             assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, "get", "-r", "-q", "--cacert", ca,
                     "--password-env", "PW", url(v, VsftpdServer.Mode.EXPLICIT, "/in"), back.toString()), err::toString);
             assertEquals("latin", Files.readString(back.resolve("café.txt")));
+            // A script names it with the byte percent-encoded.
+            assertEquals(0, ferry(v, new ByteArrayOutputStream(), err, "get", "-q", "--cacert", ca, "--password-env", "PW",
+                    url(v, VsftpdServer.Mode.EXPLICIT, "/in/caf%E9.txt"), dir.resolve("one.txt").toString()), err::toString);
+            assertEquals("latin", Files.readString(dir.resolve("one.txt")));
         }
     }
 

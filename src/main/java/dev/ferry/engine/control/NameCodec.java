@@ -32,19 +32,20 @@ public record NameCodec(Charset charset) {
     }
 
     public byte[] encode(String text) {
-        if (!isUtf8() || !hasEscapes(text)) {
+        if (!hasEscapes(text)) {
             return text.getBytes(charset);
         }
+        // Escapes come from names that were not valid UTF-8, or from a URL's %E9: each is its byte, in any encoding.
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 8);
         int runStart = 0;
         for (int i = 0; i < text.length(); i++) {
             if (isEscapeAt(text, i)) {
-                out.writeBytes(text.substring(runStart, i).getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(text.substring(runStart, i).getBytes(charset));
                 out.write(text.charAt(i) & 0xFF);
                 runStart = i + 1;
             }
         }
-        out.writeBytes(text.substring(runStart).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(text.substring(runStart).getBytes(charset));
         return out.toByteArray();
     }
 

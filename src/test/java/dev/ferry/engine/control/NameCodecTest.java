@@ -37,6 +37,12 @@ class NameCodecTest {
     }
 
     @Test
+    void anEscapeIsItsByteInAnyEncoding() {
+        NameCodec cp1252 = new NameCodec(Charset.forName("windows-1252"));
+        assertArrayEquals(new byte[] {(byte) 0x80, 'x', (byte) 0xE9}, cp1252.encode("€x\uDCE9"));
+    }
+
+    @Test
     void textWithoutEscapesIsEncodedAndShownAsItIs() {
         assertArrayEquals("日本 🚢".getBytes(StandardCharsets.UTF_8), NameCodec.UTF_8.encode("日本 🚢"));
         assertEquals("日本 🚢", NameCodec.readable("日本 🚢"));
