@@ -716,6 +716,17 @@ class TransferQueueTest {
     }
 
     @Test
+    void aSavedRemoteNameThatWasNotUtf8ComesBackWithTheSameBytes() throws IOException {
+        String latin1 = "/old/caf\uDCE9.txt"; // as NameCodec reads the byte 0xE9 of an ISO-8859-1 name
+        TransferQueue q = queue(QueueOptions.defaults());
+        q.add(List.of(NewTransfer.download(SITE, latin1, dir.resolve("café.txt"), 3)));
+        Path file = dir.resolve("queue.json");
+        new QueueStore(file, Duration.ofSeconds(1)).save(q.snapshots());
+        List<TransferSnapshot> loaded = new QueueStore(file, Duration.ofSeconds(1)).load().items();
+        assertEquals(latin1, loaded.get(0).remotePath());
+    }
+
+    @Test
     void aCorruptQueueFileIsKeptAndReported() throws IOException {
         Path file = Files.writeString(dir.resolve("queue.json"), "{ this is not json");
         QueueStore.Loaded loaded = new QueueStore(file, Duration.ofSeconds(1)).load();
