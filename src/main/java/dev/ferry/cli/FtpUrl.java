@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.engine.FtpsMode;
+import dev.ferry.engine.RemotePaths;
 import dev.ferry.engine.control.NameCodec;
 
 import java.io.ByteArrayOutputStream;
@@ -71,7 +72,7 @@ public record FtpUrl(FtpsMode mode, String host, int port, Optional<String> user
             throw new UsageException("port " + port + " is not between 1 and 65535");
         }
         String path = rawPath.isEmpty() ? "" : decodePath(rawPath);
-        if (path.indexOf('\r') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\0') >= 0) {
+        if (!RemotePaths.sendable(path)) {
             throw new UsageException("the path in the URL contains a line break or NUL");
         }
         return new FtpUrl(mode, host, port, user, password, path);

@@ -500,12 +500,9 @@ public final class RemoteFileSource implements FileSource {
 
     /** A line break or NUL would end the command early (the engine refuses them outright). */
     private static void checkSendable(String failure, String path) throws FileSourceException {
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new FileSourceException(FileNames.printable(failure)
-                        + ": the path contains a line break or NUL, which FTP cannot send");
-            }
+        if (!RemotePaths.sendable(path)) {
+            throw new FileSourceException(FileNames.printable(failure)
+                    + ": the path contains a line break or NUL, which FTP cannot send");
         }
     }
 

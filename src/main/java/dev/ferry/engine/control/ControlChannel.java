@@ -6,6 +6,7 @@ import dev.ferry.engine.FtpReply;
 import dev.ferry.engine.FtpReplyException;
 import dev.ferry.engine.FtpTimeoutException;
 import dev.ferry.engine.ProtocolLog;
+import dev.ferry.engine.RemotePaths;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
@@ -92,12 +93,9 @@ public final class ControlChannel implements Closeable {
 
     /** Sends one command line. Refuses line breaks and NUL, which would smuggle in another command. */
     public void send(String command) throws FtpException {
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("a command or file name may not contain line breaks or NUL: "
-                        + ReplyReader.printable(command));
-            }
+        if (!RemotePaths.sendable(command)) {
+            throw new IllegalArgumentException("a command or file name may not contain line breaks or NUL: "
+                    + ReplyReader.printable(command));
         }
         String shown = mask(command);
         log.sent(NameCodec.readable(shown));
