@@ -104,23 +104,24 @@ public final class FerryCli {
         int status = dispatchAndReport(options);
         // What a command printed reaches standard output only now, when the buffer is flushed.
         if (status == EXIT_OK && out.checkError()) {
-            StandardOutput.WriteFailed e = new StandardOutput.WriteFailed(StandardOutput.failureOf(out));
-            if (!e.readerLeft()) {
-                err.println("ferry: " + e.getMessage());
-            }
-            return EXIT_FAILED;
+            return outputFailed(new StandardOutput.WriteFailed(StandardOutput.failureOf(out)));
         }
         return status;
+    }
+
+    /** Says why standard output failed, unless the reader simply left; exit 1 either way. */
+    private int outputFailed(StandardOutput.WriteFailed e) {
+        if (!e.readerLeft()) {
+            err.println("ferry: " + e.getMessage());
+        }
+        return EXIT_FAILED;
     }
 
     private int dispatchAndReport(CliOptions options) {
         try {
             return dispatch(options);
         } catch (StandardOutput.WriteFailed e) {
-            if (!e.readerLeft()) {
-                err.println("ferry: " + e.getMessage());
-            }
-            return EXIT_FAILED;
+            return outputFailed(e);
         } catch (UsageException e) {
             err.println("ferry: " + e.getMessage());
             return EXIT_USAGE;
