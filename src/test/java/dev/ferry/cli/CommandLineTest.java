@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.engine.tls.ServerCertificate;
 import dev.ferry.testsupport.FtpsServerExtension;
+import dev.ferry.testsupport.FullDisk;
 import dev.ferry.testsupport.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code ferry ls/get/put/cert} against Apache FtpServer, through the same entry as the real command. */
 class CommandLineTest {
@@ -254,8 +254,7 @@ class CommandLineTest {
 
     @Test
     void exitsWithOneAndSaysTheDiskIsFull() throws IOException {
-        Path full = Path.of("/dev/full");
-        assumeTrue(Files.isWritable(full), "needs /dev/full, a device whose every write fails with ENOSPC");
+        Path full = FullDisk.device();
         Files.write(server.home().resolve("big.bin"), random(2_000_000));
         Path target = dir.resolve("big.bin");
         Files.createSymbolicLink(dir.resolve("big.bin.ferry-part"), full);
@@ -268,9 +267,8 @@ class CommandLineTest {
 
     @Test
     void aDownloadToAFullStandardOutputExitsWithOneAndSaysSo() throws IOException {
-        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
         Files.write(server.home().resolve("big.bin"), random(2_000_000));
-        try (java.io.FileOutputStream full = new java.io.FileOutputStream("/dev/full")) {
+        try (java.io.FileOutputStream full = new java.io.FileOutputStream(FullDisk.device().toFile())) {
             Run get = ferryWritingTo(full, "get", "--cacert", caFile().toString(), "--password-env", "PW",
                     url(server, "/big.bin"), "-");
             assertEquals(1, get.status(), get.err());
@@ -280,9 +278,8 @@ class CommandLineTest {
 
     @Test
     void aListingToAFullStandardOutputExitsWithOneAndSaysSo() throws IOException {
-        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
         Files.writeString(server.home().resolve("a.txt"), "a");
-        try (java.io.FileOutputStream full = new java.io.FileOutputStream("/dev/full")) {
+        try (java.io.FileOutputStream full = new java.io.FileOutputStream(FullDisk.device().toFile())) {
             Run ls = ferryWritingTo(full, "ls", "--cacert", caFile().toString(), "--password-env", "PW", url(server, "/"));
             assertEquals(1, ls.status(), ls.err());
             assertTrue(ls.err().contains("cannot write to standard output: No space left on device"), ls.err());

@@ -7,6 +7,7 @@ import dev.ferry.engine.TlsVersion;
 import dev.ferry.engine.tls.ServerCertificateEvaluator;
 import dev.ferry.engine.ConnectionSettings;
 import dev.ferry.testsupport.FtpsServerExtension;
+import dev.ferry.testsupport.FullDisk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TransferQueueTest {
     static final String SITE = "test-site";
@@ -214,8 +214,7 @@ class TransferQueueTest {
 
     @Test
     void aFullDiskFailsTheDownloadAtOnceKeepsTheOldFileAndTheNextFileStillArrives() throws Exception {
-        Path full = Path.of("/dev/full");
-        assumeTrue(Files.isWritable(full), "needs /dev/full, a device whose every write fails with ENOSPC");
+        Path full = FullDisk.device();
         Files.write(server.home().resolve("big.bin"), random(3_000_000));
         Files.write(server.home().resolve("small.bin"), random(50_000));
         Path target = Files.writeString(dir.resolve("big.bin"), "the old contents");
@@ -238,8 +237,7 @@ class TransferQueueTest {
 
     @Test
     void aServerWhoseDiskIsFullFailsTheUploadWithItsOwnWordsAndTheLocalFileStays() throws Exception {
-        Path full = Path.of("/dev/full");
-        assumeTrue(Files.isWritable(full), "needs /dev/full, a device whose every write fails with ENOSPC");
+        Path full = FullDisk.device();
         byte[] content = random(2_000_000);
         Path local = Files.write(dir.resolve("report.bin"), content);
         // The server writes the upload to the full device: its disk is full.
